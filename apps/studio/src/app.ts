@@ -1,0 +1,178 @@
+// buildApp(deps) → the studio's Fastify instance. Tests call it with their own (real) dependencies.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { Authenticator, bearerFrom } from './features/auth/authenticator.js';
+import { LoginThrottle } from './features/auth/loginThrottle.js';
+import { authRoutes } from './features/auth/routes.js';
+import { AuthService } from './features/auth/service.js';
+import { credentialRoutes } from './features/credentials/routes.js';
+import { CredentialService } from './features/credentials/service.js';
+import { orgRoutes } from './features/orgs/routes.js';
+import { OrgService } from './features/orgs/service.js';
+import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
+import { systemStatsPublisher } from './features/realtime/systemStats.js';
+import { systemRoutes } from './features/system/routes.js';
+import { tokenRoutes } from './features/tokens/routes.js';
+import { TokenService } from './features/tokens/service.js';
+import { AccessTokens } from './platform/auth/jwt.js';
+import type { Clock } from './platform/clock.js';
+import type { Keyring } from './platform/crypto/keyring.js';
+import { Vault } from './platform/crypto/vault.js';
+import type { Database } from './platform/db/database.js';
+import type { EventBus } from './platform/events/bus.js';
+import type { App } from './platform/http/app.js';
+import { installErrorHandling } from './platform/http/errorHandler.js';
+import { AppError } from './platform/http/errors.js';
+import { loggerOptions } from './platform/logger.js';
+import { STUDIO_VERSION } from './version.js';
+
+export interface StudioDeps {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  bus: EventBus;
+  clock: Clock;
+  /** Where pino writes; tests capture it. Defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+  /** The built dashboard; defaults to apps/dashboard/dist. */
+  dashboardDir?: string;
+}
+
+const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+const API_PREFIXES = ['/api/', '/ws/', '/docs', '/health', '/ready', '/metrics', '/mcp'];
+
+export async function buildApp(deps: StudioDeps): Promise<App> {
+  const { config, database, keyring, bus, clock } = deps;
+  const logger: FastifyServerOptions['logger'] = deps.logStream
+    ? { ...loggerOptions(config.logLevel), stream: deps.logStream }
+    : loggerOptions(config.logLevel);
+  const app = Fastify({
+    logger,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const db = database.db;
+  const vault = new Vault(keyring);
+  const accessTokens = new AccessTokens(keyring, config.accessTokenTtlSeconds);
+  const tokens = new TokenService({ db, clock });
+  const orgs = new OrgService({
+    db,
+    clock,
+    bus,
+    publicUrl: config.publicUrl,
+    invitationTtlHours: config.invitationTtlHours,
+  });
+  const auth = new AuthService({
+    db,
+    clock,
+    accessTokens,
+    throttle: new LoginThrottle({ maxFailures: config.loginMaxFailures, lockoutSeconds: config.loginLockoutSeconds }),
+    registration: config.registration,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+    onMemberJoined: (orgId, member) => orgs.announceMember(orgId, member),
+  });
+  const credentials = new CredentialService({ db, vault, bus, clock });
+  const authenticator = new Authenticator({ db, clock, accessTokens, tokens });
+
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = bearerFrom(request.headers.authorization);
+    request.principal = bearer ? await authenticator.authenticate(bearer) : null;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => (request.principal ? `user:${request.principal.userId}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', 429, `Rate limit of ${context.max} requests per minute exceeded`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'MCP Agent Studio API', version: STUDIO_VERSION },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Access token or mcps_ API token' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  systemRoutes(app, { database, version: STUDIO_VERSION });
+  authRoutes(app, auth);
+  orgRoutes(app, orgs);
+  tokenRoutes(app, tokens);
+  credentialRoutes(app, credentials);
+  const sockets = dashboardSocketRoutes(app, {
+    authenticator,
+    bus,
+    initialState: {
+      system: async () => ({ version: STUDIO_VERSION, database: database.kind }),
+      credentials: async (principal) => ({ credentials: await credentials.list(principal) }),
+      members: async (principal) => (principal.can('read', 'Member') ? await orgs.listMembers(principal) : {}),
+    },
+  });
+  systemStatsPublisher(app, { bus, connections: sockets.connections });
+  await serveDashboard(app, deps.dashboardDir ?? defaultDashboardDir);
+  return app;
+}
+
+/** Serves the built single-page app at `/`, falling back to index.html for client-side routes. */
+async function serveDashboard(app: App, dir: string): Promise<void> {
+  const indexFile = path.join(dir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    app.log.warn({ dir }, 'dashboard not built; run `npm run build`');
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/plain').send('The dashboard is not built. Run `npm run build`, then restart the studio.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
+  const indexHtml = fs.readFileSync(indexFile);
+  const sendIndex = (_request: unknown, reply: { type(t: string): { send(b: Buffer): unknown } }) =>
+    reply.type('text/html; charset=utf-8').send(indexHtml);
+  app.get('/', { schema: { hide: true } }, sendIndex);
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (API_PREFIXES.some((p) => url.startsWith(p))) {
+      return reply.callNotFound();
+    }
+    const file = path.join(dir, path.normalize(url));
+    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(dir, file));
+    }
+    return sendIndex(request, reply);
+  });
+}

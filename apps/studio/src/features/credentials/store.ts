@@ -1,0 +1,122 @@
+// Queries for credentials, their shares and audit trail. Every read takes the caller's organization.
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { credentialAudit, credentialShares, credentials } from '../../platform/db/schema.js';
+
+export type CredentialRow = typeof credentials.$inferSelect;
+export type CredentialWithShares = CredentialRow & { sharedUserIds: string[]; sharedAgentIds: string[] };
+export type AuditRow = typeof credentialAudit.$inferSelect;
+
+async function withShares(db: Db, rows: CredentialRow[]): Promise<CredentialWithShares[]> {
+  if (rows.length === 0) return [];
+  const shares = await db
+    .select()
+    .from(credentialShares)
+    .where(
+      inArray(
+        credentialShares.credentialId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((row) => {
+    const mine = shares.filter((s) => s.credentialId === row.id);
+    return {
+      ...row,
+      sharedUserIds: mine.filter((s) => s.granteeType === 'user').map((s) => s.granteeId),
+      sharedAgentIds: mine.filter((s) => s.granteeType === 'agent').map((s) => s.granteeId),
+    };
+  });
+}
+
+export async function listCredentials(db: Db, orgId: string): Promise<CredentialWithShares[]> {
+  const rows = await db.select().from(credentials).where(eq(credentials.orgId, orgId)).orderBy(asc(credentials.name));
+  return withShares(db, rows);
+}
+
+export async function findCredential(db: Db, orgId: string, id: string): Promise<CredentialWithShares | undefined> {
+  const rows = await db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.orgId, orgId), eq(credentials.id, id)));
+  return (await withShares(db, rows))[0];
+}
+
+export async function insertCredential(
+  db: Db,
+  row: typeof credentials.$inferInsert,
+  audit: typeof credentialAudit.$inferInsert,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(credentials).values(row);
+    await tx.insert(credentialAudit).values(audit);
+  });
+}
+
+export async function updateCredential(
+  db: Db,
+  orgId: string,
+  id: string,
+  changes: Partial<typeof credentials.$inferInsert>,
+  audit: typeof credentialAudit.$inferInsert,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set(changes)
+      .where(and(eq(credentials.orgId, orgId), eq(credentials.id, id)));
+    await tx.insert(credentialAudit).values(audit);
+  });
+}
+
+export async function deleteCredential(
+  db: Db,
+  orgId: string,
+  id: string,
+  audit: typeof credentialAudit.$inferInsert,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(credentials).where(and(eq(credentials.orgId, orgId), eq(credentials.id, id)));
+    await tx.insert(credentialAudit).values(audit);
+  });
+}
+
+export async function addShares(
+  db: Db,
+  shares: (typeof credentialShares.$inferInsert)[],
+  audit: typeof credentialAudit.$inferInsert,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(credentialShares).values(shares).onConflictDoNothing();
+    await tx.insert(credentialAudit).values(audit);
+  });
+}
+
+export async function insertAudit(db: Db, audit: typeof credentialAudit.$inferInsert): Promise<void> {
+  await db.insert(credentialAudit).values(audit);
+}
+
+export function listAudit(db: Db, orgId: string, credentialId: string): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(credentialAudit)
+    .where(and(eq(credentialAudit.orgId, orgId), eq(credentialAudit.credentialId, credentialId)))
+    .orderBy(desc(credentialAudit.at))
+    .limit(1000);
+}
+
+/** Rows whose secret was sealed under another key than `currentKeyId`, a batch at a time. */
+export function listSealedWithOtherKeys(db: Db, currentKeyId: string, limit: number) {
+  return db
+    .select({ id: credentials.id, orgId: credentials.orgId, secret: credentials.secret })
+    .from(credentials)
+    .where(ne(credentials.keyId, currentKeyId))
+    .limit(limit);
+}
+
+/** Replaces a secret only if it is still the one that was read (a concurrent rotation wins). */
+export async function replaceSecret(db: Db, id: string, previous: string, next: string, keyId: string): Promise<void> {
+  await db
+    .update(credentials)
+    .set({ secret: next, keyId })
+    .where(and(eq(credentials.id, id), eq(credentials.secret, previous)));
+}

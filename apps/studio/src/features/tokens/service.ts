@@ -1,0 +1,90 @@
+// API tokens: create (secret shown once), list, revoke (kept for audit), delete, and authenticate.
+import { randomUUID } from 'node:crypto';
+import { API_TOKEN_PREFIX, type ApiToken, type CreatedToken, type CreateTokenBody, type Role } from '@mcp-studio/protocol';
+import { hasPermission } from '../../platform/auth/permissions.js';
+import { Principal } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import { generateSecret, hashSecret } from '../../platform/crypto/secrets.js';
+import type { Db } from '../../platform/db/database.js';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { presentToken } from './present.js';
+import * as store from './store.js';
+
+export interface TokenServiceDeps {
+  db: Db;
+  clock: Clock;
+}
+
+const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6;
+
+export class TokenService {
+  constructor(private readonly deps: TokenServiceDeps) {}
+
+  async create(principal: Principal, body: CreateTokenBody): Promise<CreatedToken> {
+    const now = this.deps.clock.now();
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
+    if (expiresAt && expiresAt <= now) throw badRequest('expiresAt must be in the future');
+    // A token may not mint a token broader than itself.
+    const granted = principal.permissions;
+    const broader = granted ? body.permissions.filter((p) => !hasPermission(granted, p)) : [];
+    if (broader.length > 0) {
+      throw forbidden(`This token cannot grant permissions it does not hold: ${broader.join(', ')}`, 'insufficient_scope');
+    }
+    const secret = generateSecret(API_TOKEN_PREFIX);
+    const row = await store.insertToken(this.deps.db, {
+      id: randomUUID(),
+      orgId: principal.orgId,
+      userId: principal.userId,
+      name: body.name,
+      permissions: [...new Set(body.permissions)],
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, PREFIX_LENGTH),
+      createdAt: now,
+      expiresAt,
+    });
+    return { token: secret, apiToken: presentToken(row) };
+  }
+
+  /** One's own tokens; an ADMIN may ask for the whole organization's. */
+  async list(principal: Principal, scope: 'mine' | 'org'): Promise<ApiToken[]> {
+    if (scope === 'org' && !principal.ability.can('manage', 'all')) {
+      throw forbidden('Only an ADMIN can list every token of the organization');
+    }
+    const rows = await store.listTokens(this.deps.db, principal.orgId, scope === 'org' ? undefined : principal.userId);
+    return rows.map(presentToken);
+  }
+
+  async revoke(principal: Principal, id: string): Promise<ApiToken> {
+    await this.findManageable(principal, id, 'update');
+    const row = await store.revokeToken(this.deps.db, id, this.deps.clock.now());
+    if (!row) throw notFound('API token');
+    return presentToken(row);
+  }
+
+  async delete(principal: Principal, id: string): Promise<void> {
+    await this.findManageable(principal, id, 'delete');
+    await store.deleteToken(this.deps.db, id);
+  }
+
+  /** The principal a presented `mcps_` secret stands for, or null when unknown, revoked or expired. */
+  async authenticate(secret: string): Promise<Principal | null> {
+    const now = this.deps.clock.now();
+    const found = await store.findTokenForAuth(this.deps.db, hashSecret(secret));
+    if (!found || found.token.revokedAt || (found.token.expiresAt && found.token.expiresAt <= now)) return null;
+    void store.touchToken(this.deps.db, found.token.id, now).catch(() => undefined);
+    return new Principal({
+      kind: 'api_token',
+      userId: found.token.userId,
+      orgId: found.userOrgId,
+      role: found.role as Role,
+      tokenId: found.token.id,
+      permissions: found.token.permissions,
+    });
+  }
+
+  private async findManageable(principal: Principal, id: string, action: 'update' | 'delete') {
+    const row = await store.findToken(this.deps.db, principal.orgId, id);
+    if (!row || !principal.canOn(action, 'ApiToken', { userId: row.userId })) throw notFound('API token');
+    return row;
+  }
+}

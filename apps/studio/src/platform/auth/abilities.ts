@@ -1,0 +1,59 @@
+// The role model in one place: what each role may do, as CASL abilities. Routes and services both ask it.
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, subject as caslSubject } from '@casl/ability';
+import type { Role } from '@mcp-studio/protocol';
+
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share';
+export type Subject = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'all';
+/** Subjects with conditions carry the row fields their rules look at. */
+type SubjectArg =
+  | Subject
+  | (ForcedSubject<'Credential'> & CredentialAccessFields)
+  | (ForcedSubject<'ApiToken'> & { userId: string });
+export type AppAbility = MongoAbility<[Action, SubjectArg]>;
+
+export const ROLE_RANK: Record<Role, number> = { ADMIN: 5, MANAGER: 4, OPERATOR: 3, VIEWER: 2, USER: 1 };
+
+/** The fields of a credential that its rules look at. */
+export interface CredentialAccessFields {
+  ownerUserId: string | null;
+  visibility: string;
+  sharedUserIds: string[];
+}
+
+export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const own = { ownerUserId: user.id };
+  const sharedWithMe = { sharedUserIds: user.id };
+
+  // Everyone: the organization's profile, and their own API tokens.
+  can('read', 'Organization');
+  can(['create', 'read', 'update', 'delete'], 'ApiToken', { userId: user.id });
+
+  switch (user.role) {
+    case 'ADMIN':
+      can('manage', 'all');
+      break;
+    case 'MANAGER':
+      can('read', 'Member');
+      can('manage', 'Credential');
+      break;
+    case 'OPERATOR':
+    case 'USER':
+      if (user.role === 'OPERATOR') can('read', 'Member');
+      can('create', 'Credential');
+      can(['read', 'reveal', 'update', 'delete', 'share'], 'Credential', own);
+      can(['read', 'reveal'], 'Credential', sharedWithMe);
+      can(['read', 'reveal'], 'Credential', { visibility: 'public' });
+      can('read', 'Credential', { visibility: 'internal' });
+      break;
+    case 'VIEWER':
+      // Reads dashboards; never a secret value.
+      can('read', 'Member');
+      can('read', 'Credential', { visibility: { $in: ['internal', 'public'] } });
+      can('read', 'Credential', sharedWithMe);
+      break;
+  }
+  return build();
+}
+
+export const asSubject = caslSubject;

@@ -1,0 +1,26 @@
+// Route-level authorization: each route declares the action and subject it needs.
+import type { FastifyRequest } from 'fastify';
+import type { Action, Subject } from '../auth/abilities.js';
+import type { Principal } from '../auth/principal.js';
+import { forbidden, unauthorized } from './errors.js';
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
+/** preHandler: 401 without a principal, 403 when neither role nor token scope could allow the action. */
+export function requires(action: Action, subject: Exclude<Subject, 'all'>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const principal = principalOf(request);
+    if (!principal.isScopeAllowed(action, subject)) {
+      throw forbidden('This API token does not have the permission for this', 'insufficient_scope');
+    }
+    if (!principal.ability.can(action, subject)) throw forbidden();
+  };
+}
+
+/** preHandler for routes any signed-in caller may use. */
+export async function authenticated(request: FastifyRequest): Promise<void> {
+  principalOf(request);
+}

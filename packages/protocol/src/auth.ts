@@ -1,0 +1,60 @@
+// Accounts and sessions: registration, login, token refresh, the caller's identity.
+import { z } from 'zod';
+import { idSchema, planSchema, roleSchema } from './common.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const emailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
+
+export const registerBodySchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1).max(200),
+  organizationName: z.string().trim().min(1).max(200).optional(),
+});
+export type RegisterBody = z.infer<typeof registerBodySchema>;
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
+export const logoutBodySchema = z.object({ refreshToken: z.string().min(1).max(512).optional() });
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionTokensSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int().describe('Access token lifetime in seconds'),
+  user: userSchema,
+});
+export type SessionTokens = z.infer<typeof sessionTokensSchema>;
+
+export const meSchema = z.object({
+  user: userSchema,
+  organization: z.object({ id: idSchema, name: z.string(), plan: planSchema }),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const setupStatusSchema = z.object({
+  needsFirstUser: z.boolean().describe('True until the first account exists'),
+  registration: z.enum(['invite', 'open']),
+});
+export type SetupStatus = z.infer<typeof setupStatusSchema>;
+
+export const acceptInviteBodySchema = z.object({
+  token: z.string().min(1).max(512),
+  name: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+});
+export type AcceptInviteBody = z.infer<typeof acceptInviteBodySchema>;

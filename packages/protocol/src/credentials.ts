@@ -1,0 +1,71 @@
+// Credentials vault: encrypted secrets whose values are write-only except through reveal.
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './common.js';
+
+export const CREDENTIAL_TYPES = ['api_key', 'password', 'ssh_key', 'token', 'certificate', 'secret', 'other'] as const;
+export const credentialTypeSchema = z.enum(CREDENTIAL_TYPES);
+export const CREDENTIAL_VISIBILITIES = ['private', 'internal', 'public'] as const;
+export const credentialVisibilitySchema = z.enum(CREDENTIAL_VISIBILITIES);
+
+export const CREDENTIAL_VALUE_MAX_BYTES = 64 * 1024;
+const valueSchema = z.string().min(1).max(CREDENTIAL_VALUE_MAX_BYTES);
+const metadataSchema = z.record(z.string(), z.unknown());
+
+export const createCredentialBodySchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: credentialTypeSchema,
+  visibility: credentialVisibilitySchema.default('private'),
+  value: valueSchema,
+  description: z.string().max(2000).optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreateCredentialBody = z.input<typeof createCredentialBodySchema>;
+
+export const updateCredentialBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    type: credentialTypeSchema.optional(),
+    visibility: credentialVisibilitySchema.optional(),
+    value: valueSchema.optional().describe('A new value rotates the secret; the id stays'),
+    description: z.string().max(2000).nullable().optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change');
+export type UpdateCredentialBody = z.infer<typeof updateCredentialBodySchema>;
+
+export const credentialSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  type: credentialTypeSchema,
+  visibility: credentialVisibilitySchema,
+  description: z.string().nullable(),
+  metadata: metadataSchema,
+  ownerUserId: idSchema.nullable(),
+  ownerAgentId: idSchema.nullable(),
+  sharedWith: z.object({ userIds: z.array(idSchema), agentIds: z.array(idSchema) }),
+  hasValue: z.literal(true),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+});
+export type Credential = z.infer<typeof credentialSchema>;
+
+export const credentialsListSchema = z.object({ credentials: z.array(credentialSchema) });
+export const credentialValueSchema = z.object({ value: z.string() });
+
+export const shareCredentialBodySchema = z
+  .object({ userIds: z.array(idSchema).max(500).optional(), agentIds: z.array(idSchema).max(500).optional() })
+  .refine((b) => (b.userIds?.length ?? 0) + (b.agentIds?.length ?? 0) > 0, 'Name at least one user or agent');
+export type ShareCredentialBody = z.infer<typeof shareCredentialBodySchema>;
+
+export const CREDENTIAL_AUDIT_ACTIONS = ['created', 'revealed', 'updated', 'rotated', 'shared', 'deleted', 'used'] as const;
+export const credentialAuditEntrySchema = z.object({
+  id: idSchema,
+  action: z.enum(CREDENTIAL_AUDIT_ACTIONS),
+  actorId: idSchema.nullable(),
+  actorType: z.enum(['user', 'agent', 'server', 'system']),
+  at: isoDateSchema,
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CredentialAuditEntry = z.infer<typeof credentialAuditEntrySchema>;
+export const credentialAuditSchema = z.object({ entries: z.array(credentialAuditEntrySchema) });

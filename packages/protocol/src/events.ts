@@ -1,0 +1,33 @@
+// Messages of the dashboard WebSocket /ws/dashboard, both directions.
+import { z } from 'zod';
+
+export const TOPICS = ['system', 'credentials', 'members', 'agents', 'tasks', 'projects', 'servers'] as const;
+export const topicSchema = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_-]*$/);
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(4096) }),
+  z.object({ type: z.literal('subscribe'), topics: z.array(topicSchema).min(1).max(32) }),
+  z.object({ type: z.literal('unsubscribe'), topics: z.array(topicSchema).min(1).max(32) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** Event types sent on topics. Later capabilities add theirs here. */
+export const EVENT_TYPES = [
+  'credential_created',
+  'credential_updated',
+  'credential_deleted',
+  'member_added',
+  'member_updated',
+  'member_removed',
+  'organization_updated',
+  'system_stats',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface ServerEvent<T = unknown> {
+  type: EventType | 'initial_state' | 'subscribed' | 'unsubscribed' | 'error' | 'pong' | 'authenticated';
+  topic?: string;
+  timestamp: string;
+  data: T;
+}

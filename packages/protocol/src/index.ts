@@ -1,0 +1,72 @@
+// The contract between the studio, the dashboard and agent servers.
+export {
+  acceptInviteBodySchema,
+  emailSchema,
+  loginBodySchema,
+  logoutBodySchema,
+  meSchema,
+  PASSWORD_MIN_LENGTH,
+  passwordSchema,
+  refreshBodySchema,
+  registerBodySchema,
+  sessionTokensSchema,
+  setupStatusSchema,
+  userSchema,
+} from './auth.js';
+export type { AcceptInviteBody, LoginBody, Me, RegisterBody, SessionTokens, SetupStatus, User } from './auth.js';
+export {
+  errorBodySchema,
+  idParamsSchema,
+  idSchema,
+  isoDateSchema,
+  PLANS,
+  planSchema,
+  ROLES,
+  roleSchema,
+} from './common.js';
+export type { ErrorBody, Plan, Role } from './common.js';
+export {
+  CREDENTIAL_AUDIT_ACTIONS,
+  CREDENTIAL_TYPES,
+  CREDENTIAL_VALUE_MAX_BYTES,
+  CREDENTIAL_VISIBILITIES,
+  createCredentialBodySchema,
+  credentialAuditEntrySchema,
+  credentialAuditSchema,
+  credentialSchema,
+  credentialsListSchema,
+  credentialTypeSchema,
+  credentialValueSchema,
+  credentialVisibilitySchema,
+  shareCredentialBodySchema,
+  updateCredentialBodySchema,
+} from './credentials.js';
+export type {
+  CreateCredentialBody,
+  Credential,
+  CredentialAuditEntry,
+  ShareCredentialBody,
+  UpdateCredentialBody,
+} from './credentials.js';
+export { clientMessageSchema, EVENT_TYPES, TOPICS, topicSchema } from './events.js';
+export type { ClientMessage, EventType, ServerEvent } from './events.js';
+export {
+  invitationSchema,
+  inviteMemberBodySchema,
+  inviteMemberResultSchema,
+  memberSchema,
+  membersListSchema,
+  organizationSchema,
+  updateMemberBodySchema,
+  updateOrganizationBodySchema,
+} from './org.js';
+export type { Invitation, InviteMemberBody, InviteMemberResult, Member, MembersList, Organization } from './org.js';
+export {
+  API_TOKEN_PREFIX,
+  apiTokenSchema,
+  createdTokenSchema,
+  createTokenBodySchema,
+  permissionSchema,
+  tokensListSchema,
+} from './tokens.js';
+export type { ApiToken, CreatedToken, CreateTokenBody } from './tokens.js';
