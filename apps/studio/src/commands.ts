@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { emailSchema, passwordSchema } from '@mcp-studio/protocol';
 import { eq } from 'drizzle-orm';
-import { reencryptCredentials } from './features/credentials/rotation.js';
+import { type ReencryptionResult, reencryptCredentials } from './features/credentials/rotation.js';
 import { generateMasterKey, type Keyring } from './platform/crypto/keyring.js';
 import { hashPassword } from './platform/crypto/passwords.js';
 import { Vault } from './platform/crypto/vault.js';
@@ -49,8 +49,7 @@ export async function createAdmin(
  * decrypting), then re-encrypts every secret under it. Keys from STUDIO_SECRET_KEY: re-encrypts under that key,
  * reading older ciphertexts with STUDIO_PREVIOUS_SECRET_KEYS.
  */
-export async function rotateKeys(db: Db, keyring: Keyring): Promise<{ keyId: string; reencrypted: number }> {
+export async function rotateKeys(db: Db, keyring: Keyring): Promise<ReencryptionResult & { keyId: string }> {
   if (keyring.isFileBacked) keyring.addCurrentKey(generateMasterKey());
-  const reencrypted = await reencryptCredentials(db, new Vault(keyring));
-  return { keyId: keyring.current.id, reencrypted };
+  return { keyId: keyring.current.id, ...(await reencryptCredentials(db, new Vault(keyring))) };
 }

@@ -86,6 +86,13 @@ keys
       const keyring = loadKeyring({ secretKey: cfg.secretKey, previousKeys: cfg.previousSecretKeys, dataDir: cfg.dataDir });
       const result = await rotateKeys(database.db, keyring);
       console.log(`Current key ${result.keyId}; re-encrypted ${result.reencrypted} secrets.`);
+      if (result.unreadableIds.length > 0) {
+        console.error(
+          `${result.unreadableIds.length} secrets could not be decrypted with any configured key ` +
+            `(add the missing key to STUDIO_PREVIOUS_SECRET_KEYS): ${result.unreadableIds.join(', ')}`,
+        );
+        process.exitCode = 2;
+      }
     }),
   );
 

@@ -1,5 +1,5 @@
 // Queries for credentials, their shares and audit trail. Every read takes the caller's organization.
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { credentialAudit, credentialShares, credentials } from '../../platform/db/schema.js';
 
@@ -104,12 +104,13 @@ export function listAudit(db: Db, orgId: string, credentialId: string): Promise<
     .limit(1000);
 }
 
-/** Rows whose secret was sealed under another key than `currentKeyId`, a batch at a time. */
-export function listSealedWithOtherKeys(db: Db, currentKeyId: string, limit: number) {
+/** Rows whose secret was sealed under another key than `currentKeyId`, a page at a time in id order. */
+export function listSealedWithOtherKeys(db: Db, currentKeyId: string, afterId: string, limit: number) {
   return db
     .select({ id: credentials.id, orgId: credentials.orgId, secret: credentials.secret })
     .from(credentials)
-    .where(ne(credentials.keyId, currentKeyId))
+    .where(and(ne(credentials.keyId, currentKeyId), gt(credentials.id, afterId)))
+    .orderBy(asc(credentials.id))
     .limit(limit);
 }
 

@@ -1,6 +1,7 @@
 // One error shape on every endpoint: { error: { code, message, details? }, requestId }.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DecryptionError } from '../crypto/vault.js';
 import { AppError } from './errors.js';
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: string, details?: unknown) {
@@ -23,6 +24,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
       return send(reply, request, err.statusCode, err.code, err.message, err.details);
+    }
+    if (err instanceof DecryptionError) {
+      request.log.error('a stored secret failed its integrity check (tampered, copied to another row, or unknown key)');
+      return send(reply, request, 500, 'secret_unreadable', 'The stored secret could not be decrypted');
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, registerOwner, startTestStudio, type TestStudio } from './test/harness.js';
+
+describe('HTTP platform', () => {
+  let studio: TestStudio;
+  let dashboardDir: string;
+  beforeAll(async () => {
+    dashboardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-dashboard-'));
+    fs.mkdirSync(path.join(dashboardDir, 'assets'));
+    fs.writeFileSync(path.join(dashboardDir, 'index.html'), '<!doctype html><title>Studio</title><div id="root"></div>');
+    fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js'), 'console.log("app")');
+    studio = await startTestStudio({ dashboardDir, env: { CORS_ORIGINS: 'https://allowed.example.com' } });
+  });
+  afterAll(() => studio.close());
+
+  it('answers /health and /ready', async () => {
+    expect((await studio.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', version: '0.1.0' });
+    expect((await studio.app.inject({ url: '/ready' })).json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('publishes an OpenAPI document covering every API route, with the UI at /docs', async () => {
+    const doc = (await studio.app.inject({ url: '/docs/json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const expected = [
+      '/api/auth/register',
+      '/api/auth/login',
+      '/api/auth/refresh',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/accept-invite',
+      '/api/org',
+      '/api/org/members',
+      '/api/org/members/{id}',
+      '/api/org/invitations/{id}',
+      '/api/tokens',
+      '/api/tokens/{id}/revoke',
+      '/api/tokens/{id}',
+      '/api/credentials',
+      '/api/credentials/{id}',
+      '/api/credentials/{id}/value',
+      '/api/credentials/{id}/share',
+      '/api/credentials/{id}/audit',
+    ];
+    for (const route of expected) expect(Object.keys(doc.paths)).toContain(route);
+    expect(doc.paths['/api/credentials'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'type', 'value']),
+    );
+    const ui = await studio.app.inject({ url: '/docs' });
+    expect(ui.statusCode).toBeLessThan(400);
+  });
+
+  it('sends secure headers and CORS only for configured origins', async () => {
+    const res = await studio.app.inject({ url: '/health', headers: { origin: 'https://allowed.example.com' } });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['access-control-allow-origin']).toBe('https://allowed.example.com');
+    const other = await studio.app.inject({ url: '/health', headers: { origin: 'https://evil.example.com' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers unknown API routes with the error shape and a request id', async () => {
+    const res = await studio.app.inject({ url: '/api/does-not-exist' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: { code: 'route_not_found', message: 'No route GET /api/does-not-exist' },
+      requestId: expect.any(String),
+    });
+  });
+
+  it('serves the dashboard at / with its assets and falls back to it for client routes', async () => {
+    const index = await studio.app.inject({ url: '/' });
+    expect(index.headers['content-type']).toContain('text/html');
+    expect(index.body).toContain('<div id="root">');
+    expect((await studio.app.inject({ url: '/credentials/abc' })).body).toContain('<div id="root">');
+    const asset = await studio.app.inject({ url: '/assets/app.js' });
+    expect(asset.body).toBe('console.log("app")');
+    expect(asset.headers['content-type']).toContain('javascript');
+    expect((await studio.app.inject({ url: '/../../etc/passwd' })).body).not.toContain('root:');
+  });
+});
+
+describe('global rate limit', () => {
+  it('answers 429 with the error shape past the per-minute limit, counted per user', async () => {
+    const studio = await startTestStudio({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
+    try {
+      const owner = await registerOwner(studio.app);
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        statuses.push((await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) })).statusCode);
+      }
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      const limited = await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error.code).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Anonymous callers from the same address have their own budget.
+      expect((await studio.app.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await studio.close();
+    }
+  });
+});

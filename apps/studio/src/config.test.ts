@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      publicUrl: 'http://127.0.0.1:4000',
+      logLevel: 'info',
+      corsOrigins: [],
+      rateLimitPerMinute: 100,
+      registration: 'invite',
+    });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/studio',
+      DATABASE_URL: 'postgres://u@db:5432/studio',
+      REDIS_URL: 'redis://cache:6379',
+      PUBLIC_URL: 'https://studio.example.com/',
+      LOG_LEVEL: 'debug',
+      CORS_ORIGINS: 'https://a.example.com, https://b.example.com',
+      RATE_LIMIT_PER_MINUTE: '250',
+      REGISTRATION: 'open',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/studio',
+      databaseUrl: 'postgres://u@db:5432/studio',
+      redisUrl: 'redis://cache:6379',
+      publicUrl: 'https://studio.example.com',
+      logLevel: 'debug',
+      corsOrigins: ['https://a.example.com', 'https://b.example.com'],
+      rateLimitPerMinute: 250,
+      registration: 'open',
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', REGISTRATION: 'everyone', DATABASE_URL: 'mysql://x', RATE_LIMIT_PER_MINUTE: '-1' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT', 'LOG_LEVEL', 'REGISTRATION', 'DATABASE_URL', 'RATE_LIMIT_PER_MINUTE']) {
+      expect(message).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+});

@@ -1,0 +1,114 @@
+// A real studio for tests: real database, real keys, real bus; logs captured so tests can search them.
+import { PassThrough } from 'node:stream';
+import type { Role, SessionTokens } from '@mcp-studio/protocol';
+import { buildApp, type StudioDeps } from '../app.js';
+import { loadConfig } from '../config.js';
+import { generateMasterKey, Keyring } from '../platform/crypto/keyring.js';
+import type { Database } from '../platform/db/database.js';
+import { InProcessEventBus } from '../platform/events/bus.js';
+import type { App } from '../platform/http/app.js';
+import { openTestDatabase } from './database.js';
+
+/** Real time plus an offset that tests can push forward (expiries, lockouts). */
+export class TestClock {
+  private offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestStudio {
+  app: App;
+  deps: StudioDeps;
+  clock: TestClock;
+  /** Everything the studio logged so far, as text. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+export async function startTestStudio(
+  opts: { env?: Record<string, string>; database?: Database; keyring?: Keyring; dashboardDir?: string } = {},
+): Promise<TestStudio> {
+  const config = loadConfig({ LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: '/nonexistent', ...opts.env });
+  const database = opts.database ?? (await openTestDatabase());
+  const clock = new TestClock();
+  const logStream = new PassThrough();
+  const chunks: Buffer[] = [];
+  logStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const deps: StudioDeps = {
+    config,
+    database,
+    keyring: opts.keyring ?? new Keyring([generateMasterKey()]),
+    bus: new InProcessEventBus(),
+    clock,
+    logStream,
+    dashboardDir: opts.dashboardDir ?? '/nonexistent-dashboard',
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    logs: () => Buffer.concat(chunks).toString('utf8'),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+let counter = 0;
+export function uniqueEmail(label = 'user'): string {
+  counter += 1;
+  return `${label}.${counter}.${Date.now()}@example.test`;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Registers a user that creates an organization (the first one, or any with REGISTRATION=open). */
+export async function registerOwner(app: App, organizationName = 'Acme'): Promise<SessionTokens> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { email: uniqueEmail('owner'), password: PASSWORD, name: 'Owner', organizationName },
+  });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Invites a member with `role` into the admin's organization and accepts for them. */
+export async function addMember(app: App, adminAccessToken: string, role: Role): Promise<SessionTokens> {
+  const email = uniqueEmail(role.toLowerCase());
+  const invite = await app.inject({
+    method: 'POST',
+    url: '/api/org/members',
+    headers: bearer(adminAccessToken),
+    payload: { email, role },
+  });
+  if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
+  const token = new URL(invite.json().inviteUrl).searchParams.get('token');
+  const accept = await app.inject({
+    method: 'POST',
+    url: '/api/auth/accept-invite',
+    payload: { token, name: `${role} member`, password: PASSWORD },
+  });
+  if (accept.statusCode !== 201) throw new Error(`accept failed: ${accept.statusCode} ${accept.body}`);
+  return accept.json();
+}
+
+/** An organization with one member of every role. */
+export async function organizationWithEveryRole(app: App, name = 'Acme') {
+  const admin = await registerOwner(app, name);
+  const members = {
+    ADMIN: admin,
+    MANAGER: await addMember(app, admin.accessToken, 'MANAGER'),
+    OPERATOR: await addMember(app, admin.accessToken, 'OPERATOR'),
+    VIEWER: await addMember(app, admin.accessToken, 'VIEWER'),
+    USER: await addMember(app, admin.accessToken, 'USER'),
+  } satisfies Record<Role, SessionTokens>;
+  return members;
+}
