@@ -12,7 +12,7 @@ const unit = ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
 export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'pglite', include: unit, env: { STUDIO_TEST_DB: 'pglite' } } },
@@ -20,13 +20,23 @@ export default defineConfig({
         ? [
             {
               extends: true,
-              test: { name: 'postgres', include: ['apps/studio/src/**/*.test.ts'], env: { STUDIO_TEST_DB: 'postgres' } },
+              test: {
+                name: 'postgres',
+                include: ['apps/studio/src/**/*.test.ts'],
+                env: { STUDIO_TEST_DB: 'postgres' },
+              },
             },
           ]
         : []),
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -10,7 +10,10 @@ describe('HTTP platform', () => {
   beforeAll(async () => {
     dashboardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-dashboard-'));
     fs.mkdirSync(path.join(dashboardDir, 'assets'));
-    fs.writeFileSync(path.join(dashboardDir, 'index.html'), '<!doctype html><title>Studio</title><div id="root"></div>');
+    fs.writeFileSync(
+      path.join(dashboardDir, 'index.html'),
+      '<!doctype html><title>Studio</title><div id="root"></div>',
+    );
     fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js'), 'console.log("app")');
     studio = await startTestStudio({ dashboardDir, env: { CORS_ORIGINS: 'https://allowed.example.com' } });
   });
@@ -90,7 +93,9 @@ describe('global rate limit', () => {
       const owner = await registerOwner(studio.app);
       const statuses: number[] = [];
       for (let i = 0; i < 7; i += 1) {
-        statuses.push((await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) })).statusCode);
+        statuses.push(
+          (await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) })).statusCode,
+        );
       }
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
       const limited = await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) });

@@ -72,7 +72,10 @@ describe('admin create', () => {
     const studio = await startTestStudio();
     try {
       const owner = await registerOwner(studio.app, 'Solo');
-      const created = await createAdmin(studio.deps.database.db, { email: 'second@example.test', password: 'long enough pw' });
+      const created = await createAdmin(studio.deps.database.db, {
+        email: 'second@example.test',
+        password: 'long enough pw',
+      });
       expect(created.createdOrganization).toBe(false);
       const login = await studio.app.inject({
         method: 'POST',
@@ -83,9 +86,9 @@ describe('admin create', () => {
       const me = await studio.app.inject({ url: '/api/auth/me', headers: bearer(login.json().accessToken) });
       const ownerMe = await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) });
       expect(me.json().organization.id).toBe(ownerMe.json().organization.id);
-      await expect(createAdmin(studio.deps.database.db, { email: 'x@example.test', password: 'short' })).rejects.toThrow(
-        /10 characters/,
-      );
+      await expect(
+        createAdmin(studio.deps.database.db, { email: 'x@example.test', password: 'short' }),
+      ).rejects.toThrow(/10 characters/);
     } finally {
       await studio.close();
     }

@@ -18,7 +18,8 @@ export async function createAdmin(
 ): Promise<{ userId: string; orgId: string; createdOrganization: boolean }> {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw new CommandError('--email is not a valid email address');
-  if (!passwordSchema.safeParse(input.password).success) throw new CommandError('--password needs at least 10 characters');
+  if (!passwordSchema.safeParse(input.password).success)
+    throw new CommandError('--password needs at least 10 characters');
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email.data));
   if (existing.length > 0) throw new CommandError(`An account with email ${email.data} already exists`);
 

@@ -48,7 +48,13 @@ describe('configuration', () => {
   it('names every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', REGISTRATION: 'everyone', DATABASE_URL: 'mysql://x', RATE_LIMIT_PER_MINUTE: '-1' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        REGISTRATION: 'everyone',
+        DATABASE_URL: 'mysql://x',
+        RATE_LIMIT_PER_MINUTE: '-1',
+      });
     } catch (err) {
       error = err;
     }

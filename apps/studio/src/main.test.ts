@@ -39,7 +39,8 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-describe('mcp-studio CLI', () => {
+// Each case spawns several processes that open the embedded database: allow for a loaded machine.
+describe('mcp-studio CLI', { timeout: 180_000 }, () => {
   it('documents every command with --help', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
@@ -95,7 +96,10 @@ describe('mcp-studio CLI', () => {
     let ready = false;
     for (let i = 0; i < 120 && !ready; i += 1) {
       await new Promise((r) => setTimeout(r, 500));
-      ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+      ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }
     expect(ready).toBe(true);
     const second = await cli(['migrate'], { DATA_DIR: dataDir });

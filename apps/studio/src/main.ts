@@ -83,7 +83,11 @@ keys
   .description('Re-encrypt every secret under a new master key; older keys keep decrypting meanwhile')
   .action(() =>
     withDatabase(async (cfg, database) => {
-      const keyring = loadKeyring({ secretKey: cfg.secretKey, previousKeys: cfg.previousSecretKeys, dataDir: cfg.dataDir });
+      const keyring = loadKeyring({
+        secretKey: cfg.secretKey,
+        previousKeys: cfg.previousSecretKeys,
+        dataDir: cfg.dataDir,
+      });
       const result = await rotateKeys(database.db, keyring);
       console.log(`Current key ${result.keyId}; re-encrypted ${result.reencrypted} secrets.`);
       if (result.unreadableIds.length > 0) {

@@ -1,17 +1,20 @@
 // Accounts and sessions: registration, login, token refresh, the caller's identity.
 import { z } from 'zod';
-import { idSchema, planSchema, roleSchema } from './common.js';
+import { idSchema, planSchema, roleSchema, textSchema } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export const emailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
 
 export const registerBodySchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1).max(200),
-  organizationName: z.string().trim().min(1).max(200).optional(),
+  name: textSchema(200, 1),
+  organizationName: textSchema(200, 1).optional(),
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
@@ -54,7 +57,7 @@ export type SetupStatus = z.infer<typeof setupStatusSchema>;
 
 export const acceptInviteBodySchema = z.object({
   token: z.string().min(1).max(512),
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(200, 1),
   password: passwordSchema,
 });
 export type AcceptInviteBody = z.infer<typeof acceptInviteBodySchema>;

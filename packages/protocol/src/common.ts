@@ -12,6 +12,13 @@ export type Plan = z.infer<typeof planSchema>;
 export const idSchema = z.uuid();
 export const idParamsSchema = z.object({ id: idSchema });
 
+/** PostgreSQL text cannot hold NUL; refuse it at the edge with a clear message rather than fail in the database. */
+const hasNoNul = (value: string) => !value.includes('\u0000');
+export const textSchema = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).refine(hasNoNul, 'Must not contain NUL characters');
+export const plainStringSchema = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine(hasNoNul, 'Must not contain NUL characters');
+
 export const isoDateSchema = z.string().describe('ISO 8601 timestamp');
 
 export const errorBodySchema = z.object({

@@ -1,6 +1,6 @@
 // Credentials vault: encrypted secrets whose values are write-only except through reveal.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './common.js';
+import { idSchema, isoDateSchema, plainStringSchema, textSchema } from './common.js';
 
 export const CREDENTIAL_TYPES = ['api_key', 'password', 'ssh_key', 'token', 'certificate', 'secret', 'other'] as const;
 export const credentialTypeSchema = z.enum(CREDENTIAL_TYPES);
@@ -8,26 +8,33 @@ export const CREDENTIAL_VISIBILITIES = ['private', 'internal', 'public'] as cons
 export const credentialVisibilitySchema = z.enum(CREDENTIAL_VISIBILITIES);
 
 export const CREDENTIAL_VALUE_MAX_BYTES = 64 * 1024;
-const valueSchema = z.string().min(1).max(CREDENTIAL_VALUE_MAX_BYTES);
-const metadataSchema = z.record(z.string(), z.unknown());
+const utf8Length = (value: string) => new TextEncoder().encode(value).length;
+const valueSchema = plainStringSchema(CREDENTIAL_VALUE_MAX_BYTES, 1).refine(
+  (value) => utf8Length(value) <= CREDENTIAL_VALUE_MAX_BYTES,
+  `Must be at most ${CREDENTIAL_VALUE_MAX_BYTES} bytes in UTF-8`,
+);
+const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((metadata) => !JSON.stringify(metadata).includes('\\u0000'), 'Must not contain NUL characters')
+  .refine((metadata) => utf8Length(JSON.stringify(metadata)) <= 16 * 1024, 'Must be at most 16 KiB as JSON');
 
 export const createCredentialBodySchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(200, 1),
   type: credentialTypeSchema,
   visibility: credentialVisibilitySchema.default('private'),
   value: valueSchema,
-  description: z.string().max(2000).optional(),
+  description: textSchema(2000).optional(),
   metadata: metadataSchema.optional(),
 });
 export type CreateCredentialBody = z.input<typeof createCredentialBodySchema>;
 
 export const updateCredentialBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: textSchema(200, 1).optional(),
     type: credentialTypeSchema.optional(),
     visibility: credentialVisibilitySchema.optional(),
     value: valueSchema.optional().describe('A new value rotates the secret; the id stays'),
-    description: z.string().max(2000).nullable().optional(),
+    description: textSchema(2000).nullable().optional(),
     metadata: metadataSchema.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change');
@@ -57,7 +64,15 @@ export const shareCredentialBodySchema = z
   .refine((b) => (b.userIds?.length ?? 0) + (b.agentIds?.length ?? 0) > 0, 'Name at least one user or agent');
 export type ShareCredentialBody = z.infer<typeof shareCredentialBodySchema>;
 
-export const CREDENTIAL_AUDIT_ACTIONS = ['created', 'revealed', 'updated', 'rotated', 'shared', 'deleted', 'used'] as const;
+export const CREDENTIAL_AUDIT_ACTIONS = [
+  'created',
+  'revealed',
+  'updated',
+  'rotated',
+  'shared',
+  'deleted',
+  'used',
+] as const;
 export const credentialAuditEntrySchema = z.object({
   id: idSchema,
   action: z.enum(CREDENTIAL_AUDIT_ACTIONS),

@@ -1,8 +1,15 @@
 // Messages of the dashboard WebSocket /ws/dashboard, both directions.
 import { z } from 'zod';
 
+/** WebSocket close code: the credential was refused, or the session ended while connected. */
+export const WS_CLOSE_UNAUTHORIZED = 4401;
+
 export const TOPICS = ['system', 'credentials', 'members', 'agents', 'tasks', 'projects', 'servers'] as const;
-export const topicSchema = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_-]*$/);
+export const topicSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_-]*$/);
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth'), token: z.string().min(1).max(4096) }),

@@ -1,4 +1,6 @@
 // The contract between the studio, the dashboard and agent servers.
+
+export type { AcceptInviteBody, LoginBody, Me, RegisterBody, SessionTokens, SetupStatus, User } from './auth.js';
 export {
   acceptInviteBodySchema,
   emailSchema,
@@ -13,18 +15,26 @@ export {
   setupStatusSchema,
   userSchema,
 } from './auth.js';
-export type { AcceptInviteBody, LoginBody, Me, RegisterBody, SessionTokens, SetupStatus, User } from './auth.js';
+export type { ErrorBody, Plan, Role } from './common.js';
 export {
   errorBodySchema,
   idParamsSchema,
   idSchema,
   isoDateSchema,
   PLANS,
+  plainStringSchema,
   planSchema,
   ROLES,
   roleSchema,
+  textSchema,
 } from './common.js';
-export type { ErrorBody, Plan, Role } from './common.js';
+export type {
+  CreateCredentialBody,
+  Credential,
+  CredentialAuditEntry,
+  ShareCredentialBody,
+  UpdateCredentialBody,
+} from './credentials.js';
 export {
   CREDENTIAL_AUDIT_ACTIONS,
   CREDENTIAL_TYPES,
@@ -41,15 +51,9 @@ export {
   shareCredentialBodySchema,
   updateCredentialBodySchema,
 } from './credentials.js';
-export type {
-  CreateCredentialBody,
-  Credential,
-  CredentialAuditEntry,
-  ShareCredentialBody,
-  UpdateCredentialBody,
-} from './credentials.js';
-export { clientMessageSchema, EVENT_TYPES, TOPICS, topicSchema } from './events.js';
 export type { ClientMessage, EventType, ServerEvent } from './events.js';
+export { clientMessageSchema, EVENT_TYPES, TOPICS, topicSchema, WS_CLOSE_UNAUTHORIZED } from './events.js';
+export type { Invitation, InviteMemberBody, InviteMemberResult, Member, MembersList, Organization } from './org.js';
 export {
   invitationSchema,
   inviteMemberBodySchema,
@@ -60,7 +64,7 @@ export {
   updateMemberBodySchema,
   updateOrganizationBodySchema,
 } from './org.js';
-export type { Invitation, InviteMemberBody, InviteMemberResult, Member, MembersList, Organization } from './org.js';
+export type { ApiToken, CreatedToken, CreateTokenBody } from './tokens.js';
 export {
   API_TOKEN_PREFIX,
   apiTokenSchema,
@@ -69,4 +73,3 @@ export {
   permissionSchema,
   tokensListSchema,
 } from './tokens.js';
-export type { ApiToken, CreatedToken, CreateTokenBody } from './tokens.js';

@@ -1,7 +1,7 @@
 // The organization (tenant), its members and invitations.
 import { z } from 'zod';
 import { emailSchema } from './auth.js';
-import { idSchema, isoDateSchema, planSchema, roleSchema } from './common.js';
+import { idSchema, isoDateSchema, planSchema, roleSchema, textSchema } from './common.js';
 
 export const organizationSchema = z.object({
   id: idSchema,
@@ -12,7 +12,7 @@ export const organizationSchema = z.object({
 export type Organization = z.infer<typeof organizationSchema>;
 
 export const updateOrganizationBodySchema = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), plan: planSchema.optional() })
+  .object({ name: textSchema(200, 1).optional(), plan: planSchema.optional() })
   .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change');
 
 export const memberSchema = z.object({

@@ -1,6 +1,6 @@
 // API tokens: named bearer secrets (prefix mcps_) limited to a set of permissions.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './common.js';
+import { idSchema, isoDateSchema, textSchema } from './common.js';
 
 export const API_TOKEN_PREFIX = 'mcps_';
 
@@ -12,7 +12,7 @@ export const permissionSchema = z
   .regex(/^(\*|[a-z][a-z0-9-]*(:[a-zA-Z0-9_*.-]+)+)$/, 'Use *, area:* or area:action');
 
 export const createTokenBodySchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(200, 1),
   permissions: z.array(permissionSchema).min(1).max(100),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });

@@ -30,7 +30,12 @@ export interface TestStudio {
 export async function startTestStudio(
   opts: { env?: Record<string, string>; database?: Database; keyring?: Keyring; dashboardDir?: string } = {},
 ): Promise<TestStudio> {
-  const config = loadConfig({ LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: '/nonexistent', ...opts.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    DATA_DIR: '/nonexistent',
+    ...opts.env,
+  });
   const database = opts.database ?? (await openTestDatabase());
   const clock = new TestClock();
   const logStream = new PassThrough();

@@ -7,7 +7,8 @@ import { testDatabaseKind } from './database.js';
 import { bearer, startTestStudio } from './harness.js';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
@@ -35,14 +36,28 @@ describe.runIf(testDatabaseKind() === 'pglite')('secrets at rest and in logs', (
       payload: { name: 'canary', type: 'secret', value: canary },
     });
     const id = created.json().id;
-    await studio.app.inject({ method: 'PATCH', url: `/api/credentials/${id}`, headers, payload: { value: `${canary}-2` } });
+    await studio.app.inject({
+      method: 'PATCH',
+      url: `/api/credentials/${id}`,
+      headers,
+      payload: { value: `${canary}-2` },
+    });
     const revealed = await studio.app.inject({ url: `/api/credentials/${id}/value`, headers });
     expect(revealed.json().value).toBe(`${canary}-2`);
     const token = (
-      await studio.app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 't', permissions: ['*'] } })
+      await studio.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers,
+        payload: { name: 't', permissions: ['*'] },
+      })
     ).json().token;
     await studio.app.inject({ url: '/api/credentials', headers: bearer(token) });
-    await studio.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'canary@example.test', password } });
+    await studio.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'canary@example.test', password },
+    });
     await studio.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
     await studio.close();
 

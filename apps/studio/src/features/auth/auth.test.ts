@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, PASSWORD, registerOwner, startTestStudio, type TestStudio, uniqueEmail } from '../../test/harness.js';
+import {
+  addMember,
+  bearer,
+  PASSWORD,
+  registerOwner,
+  startTestStudio,
+  type TestStudio,
+  uniqueEmail,
+} from '../../test/harness.js';
 
 describe('accounts and sessions', () => {
   let studio: TestStudio;
@@ -12,7 +20,10 @@ describe('accounts and sessions', () => {
     studio.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
   it('lets the very first user register, creating the organization as its ADMIN', async () => {
-    expect((await studio.app.inject({ url: '/api/auth/setup' })).json()).toEqual({ needsFirstUser: true, registration: 'invite' });
+    expect((await studio.app.inject({ url: '/api/auth/setup' })).json()).toEqual({
+      needsFirstUser: true,
+      registration: 'invite',
+    });
     const res = await post('/api/auth/register', {
       email: 'First@Example.test',
       password: PASSWORD,
@@ -55,7 +66,9 @@ describe('accounts and sessions', () => {
     const owner = await post('/api/auth/login', { email: 'first@example.test', password: PASSWORD });
     const member = await addMember(studio.app, owner.json().accessToken, 'OPERATOR');
     for (let i = 0; i < 3; i += 1) {
-      expect((await post('/api/auth/login', { email: member.user.email, password: 'wrong password!' })).statusCode).toBe(401);
+      expect(
+        (await post('/api/auth/login', { email: member.user.email, password: 'wrong password!' })).statusCode,
+      ).toBe(401);
     }
     const locked = await post('/api/auth/login', { email: member.user.email, password: PASSWORD });
     expect(locked.statusCode).toBe(429);
@@ -69,14 +82,18 @@ describe('accounts and sessions', () => {
     expect(first.statusCode).toBe(200);
     const rotated = first.json();
     expect(rotated.refreshToken).not.toBe(login.refreshToken);
-    expect((await studio.app.inject({ url: '/api/auth/me', headers: bearer(rotated.accessToken) })).statusCode).toBe(200);
+    expect((await studio.app.inject({ url: '/api/auth/me', headers: bearer(rotated.accessToken) })).statusCode).toBe(
+      200,
+    );
 
     const reuse = await post('/api/auth/refresh', { refreshToken: login.refreshToken });
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json().error.code).toBe('refresh_token_reused');
     // The family is gone: the newest refresh token and its access token stop working too.
     expect((await post('/api/auth/refresh', { refreshToken: rotated.refreshToken })).statusCode).toBe(401);
-    expect((await studio.app.inject({ url: '/api/auth/me', headers: bearer(rotated.accessToken) })).statusCode).toBe(401);
+    expect((await studio.app.inject({ url: '/api/auth/me', headers: bearer(rotated.accessToken) })).statusCode).toBe(
+      401,
+    );
   });
 
   it('rejects an unknown refresh token', async () => {

@@ -8,9 +8,7 @@ import type { TokenService } from '../tokens/service.js';
 import { findLiveSession } from './store.js';
 
 export class Authenticator {
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; accessTokens: AccessTokens; tokens: TokenService },
-  ) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; accessTokens: AccessTokens; tokens: TokenService }) {}
 
   async authenticate(bearer: string): Promise<Principal | null> {
     if (bearer.startsWith(API_TOKEN_PREFIX)) return this.deps.tokens.authenticate(bearer);

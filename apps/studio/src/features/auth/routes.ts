@@ -30,8 +30,10 @@ export function authRoutes(app: App, auth: AuthService): void {
     async (request, reply) => reply.status(201).send(await auth.register(request.body, clientInfo(request))),
   );
 
-  app.post('/api/auth/login', { schema: { tags, body: loginBodySchema, response: { 200: sessionTokensSchema } } }, (request) =>
-    auth.login(request.body.email, request.body.password, clientInfo(request)),
+  app.post(
+    '/api/auth/login',
+    { schema: { tags, body: loginBodySchema, response: { 200: sessionTokensSchema } } },
+    (request) => auth.login(request.body.email, request.body.password, clientInfo(request)),
   );
 
   app.post(
@@ -42,7 +44,7 @@ export function authRoutes(app: App, auth: AuthService): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, body: logoutBodySchema.optional(), response: { 204: z.null() } } },
+    { schema: { tags, body: logoutBodySchema.nullish(), response: { 204: z.null() } } },
     async (request, reply) => {
       const sessionId = request.principal?.sessionId;
       const refreshToken = request.body?.refreshToken;
@@ -52,7 +54,7 @@ export function authRoutes(app: App, auth: AuthService): void {
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags, response: { 200: meSchema } }, preHandler: authenticated }, (request) =>
+  app.get('/api/auth/me', { schema: { tags, response: { 200: meSchema } }, onRequest: authenticated }, (request) =>
     auth.me(principalOf(request).userId),
   );
 

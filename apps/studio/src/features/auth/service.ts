@@ -1,6 +1,15 @@
 // Accounts and sessions: register, sign in, rotate refresh tokens, sign out, accept invitations.
 import { randomUUID } from 'node:crypto';
-import type { AcceptInviteBody, Me, Member, Plan, RegisterBody, Role, SessionTokens, SetupStatus } from '@mcp-studio/protocol';
+import type {
+  AcceptInviteBody,
+  Me,
+  Member,
+  Plan,
+  RegisterBody,
+  Role,
+  SessionTokens,
+  SetupStatus,
+} from '@mcp-studio/protocol';
 import { sql } from 'drizzle-orm';
 import type { AccessTokens } from '../../platform/auth/jwt.js';
 import type { Clock } from '../../platform/clock.js';
@@ -63,7 +72,9 @@ export class AuthService {
           name: body.organizationName ?? `${body.name}'s organization`,
           plan: 'FREE',
         });
-        await tx.insert(users).values({ id: userId, orgId, email: body.email, name: body.name, role: 'ADMIN', passwordHash });
+        await tx
+          .insert(users)
+          .values({ id: userId, orgId, email: body.email, name: body.name, role: 'ADMIN', passwordHash });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('email_taken', 'An account with this email already exists');

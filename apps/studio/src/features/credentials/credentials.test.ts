@@ -22,8 +22,19 @@ describe('credentials vault', () => {
 
   it('stores a credential and never returns its value on ordinary endpoints', async () => {
     const admin = team.ADMIN.accessToken;
-    const created = await create(admin, { name: 'openai', value: 'sk-live-abc123', description: 'prod key', metadata: { env: 'prod' } });
-    expect(created).toMatchObject({ name: 'openai', type: 'api_key', visibility: 'private', hasValue: true, metadata: { env: 'prod' } });
+    const created = await create(admin, {
+      name: 'openai',
+      value: 'sk-live-abc123',
+      description: 'prod key',
+      metadata: { env: 'prod' },
+    });
+    expect(created).toMatchObject({
+      name: 'openai',
+      type: 'api_key',
+      visibility: 'private',
+      hasValue: true,
+      metadata: { env: 'prod' },
+    });
     const responses = [
       await call(admin, 'GET', '/api/credentials'),
       await call(admin, 'GET', `/api/credentials/${created.id}`),
@@ -34,13 +45,20 @@ describe('credentials vault', () => {
       expect(res.body).not.toContain('sk-live-abc123');
       expect(res.body).not.toContain('v1.');
     }
-    const [row] = await studio.deps.database.db.select().from(credentialsTable).where(eq(credentialsTable.id, created.id));
+    const [row] = await studio.deps.database.db
+      .select()
+      .from(credentialsTable)
+      .where(eq(credentialsTable.id, created.id));
     expect(row?.secret).toMatch(/^v1\./);
     expect(row?.secret).not.toContain('sk-live-abc123');
   });
 
   it('reveals the value to those allowed, audits it, and never to a VIEWER', async () => {
-    const created = await create(team.ADMIN.accessToken, { name: 'reveal-me', value: 'hunter2-but-longer', visibility: 'public' });
+    const created = await create(team.ADMIN.accessToken, {
+      name: 'reveal-me',
+      value: 'hunter2-but-longer',
+      visibility: 'public',
+    });
     const revealed = await call(team.ADMIN.accessToken, 'GET', `/api/credentials/${created.id}/value`);
     expect(revealed.statusCode).toBe(200);
     expect(revealed.json()).toEqual({ value: 'hunter2-but-longer' });
@@ -56,16 +74,22 @@ describe('credentials vault', () => {
     const actions = audit.map((e: { action: string }) => e.action);
     expect(actions.filter((a: string) => a === 'revealed')).toHaveLength(2);
     expect(actions).toContain('created');
-    const adminReveal = audit.find((e: { action: string; actorId: string }) => e.action === 'revealed' && e.actorId === team.ADMIN.user.id);
+    const adminReveal = audit.find(
+      (e: { action: string; actorId: string }) => e.action === 'revealed' && e.actorId === team.ADMIN.user.id,
+    );
     expect(adminReveal).toMatchObject({ actorType: 'user', ip: '127.0.0.1' });
   });
 
   it('rotates the value without changing the id, and the new value is what reveal returns', async () => {
     const created = await create(team.MANAGER.accessToken, { name: 'rotating', value: 'first-value' });
-    const rotated = await call(team.MANAGER.accessToken, 'PATCH', `/api/credentials/${created.id}`, { value: 'second-value' });
+    const rotated = await call(team.MANAGER.accessToken, 'PATCH', `/api/credentials/${created.id}`, {
+      value: 'second-value',
+    });
     expect(rotated.statusCode).toBe(200);
     expect(rotated.json().id).toBe(created.id);
-    expect((await call(team.MANAGER.accessToken, 'GET', `/api/credentials/${created.id}/value`)).json().value).toBe('second-value');
+    expect((await call(team.MANAGER.accessToken, 'GET', `/api/credentials/${created.id}/value`)).json().value).toBe(
+      'second-value',
+    );
     const actions = (await call(team.MANAGER.accessToken, 'GET', `/api/credentials/${created.id}/audit`))
       .json()
       .entries.map((e: { action: string }) => e.action);
@@ -94,7 +118,11 @@ describe('credentials vault', () => {
 
   it('refuses a duplicate name in the organization with 409', async () => {
     await create(team.ADMIN.accessToken, { name: 'dup' });
-    const again = await call(team.ADMIN.accessToken, 'POST', '/api/credentials', { name: 'dup', type: 'token', value: 'x' });
+    const again = await call(team.ADMIN.accessToken, 'POST', '/api/credentials', {
+      name: 'dup',
+      type: 'token',
+      value: 'x',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('credential_name_taken');
   });
@@ -126,7 +154,10 @@ describe('credentials vault', () => {
     const ciphertext = Buffer.from(parts[4]!, 'base64url');
     ciphertext[0] = (ciphertext[0] ?? 0) ^ 0xff;
     parts[4] = ciphertext.toString('base64url');
-    await db.update(credentialsTable).set({ secret: parts.join('.') }).where(eq(credentialsTable.id, a.id));
+    await db
+      .update(credentialsTable)
+      .set({ secret: parts.join('.') })
+      .where(eq(credentialsTable.id, a.id));
     const tampered = await call(team.ADMIN.accessToken, 'GET', `/api/credentials/${a.id}/value`);
     expect(tampered.statusCode).toBe(500);
     expect(tampered.body).not.toContain('value-of-a');
@@ -136,11 +167,18 @@ describe('credentials vault', () => {
     const created = await create(team.ADMIN.accessToken, { name: 'for-a-server', value: 'server-key' });
     const { CredentialService } = await import('./service.js');
     const { Vault } = await import('../../platform/crypto/vault.js');
-    const service = new CredentialService({ ...studio.deps, db: studio.deps.database.db, vault: new Vault(studio.deps.keyring) });
+    const service = new CredentialService({
+      ...studio.deps,
+      db: studio.deps.database.db,
+      vault: new Vault(studio.deps.keyring),
+    });
     const orgId = await orgIdOf(team.ADMIN.accessToken);
     expect(await service.useValue(orgId, created.id, { type: 'server', id: null })).toBe('server-key');
     const audit = (await call(team.ADMIN.accessToken, 'GET', `/api/credentials/${created.id}/audit`)).json().entries;
-    expect(audit.find((e: { action: string }) => e.action === 'used')).toMatchObject({ actorType: 'server', actorId: null });
+    expect(audit.find((e: { action: string }) => e.action === 'used')).toMatchObject({
+      actorType: 'server',
+      actorId: null,
+    });
   });
 
   async function orgIdOf(token: string): Promise<string> {

@@ -22,7 +22,7 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
     '/api/credentials',
     {
       schema: { tags, body: createCredentialBodySchema, response: { 201: credentialSchema } },
-      preHandler: requires('create', 'Credential'),
+      onRequest: requires('create', 'Credential'),
     },
     async (request, reply) =>
       reply.status(201).send(await credentials.create(principalOf(request), request.body, request.ip)),
@@ -30,13 +30,13 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
 
   app.get(
     '/api/credentials',
-    { schema: { tags, response: { 200: credentialsListSchema } }, preHandler: requires('read', 'Credential') },
+    { schema: { tags, response: { 200: credentialsListSchema } }, onRequest: requires('read', 'Credential') },
     async (request) => ({ credentials: await credentials.list(principalOf(request)) }),
   );
 
   app.get(
     '/api/credentials/:id',
-    { schema: { tags, params, response: { 200: credentialSchema } }, preHandler: requires('read', 'Credential') },
+    { schema: { tags, params, response: { 200: credentialSchema } }, onRequest: requires('read', 'Credential') },
     (request) => credentials.get(principalOf(request), request.params.id),
   );
 
@@ -44,14 +44,14 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
     '/api/credentials/:id',
     {
       schema: { tags, params, body: updateCredentialBodySchema, response: { 200: credentialSchema } },
-      preHandler: requires('update', 'Credential'),
+      onRequest: requires('update', 'Credential'),
     },
     (request) => credentials.update(principalOf(request), request.params.id, request.body, request.ip),
   );
 
   app.delete(
     '/api/credentials/:id',
-    { schema: { tags, params, response: { 204: z.null() } }, preHandler: requires('delete', 'Credential') },
+    { schema: { tags, params, response: { 204: z.null() } }, onRequest: requires('delete', 'Credential') },
     async (request, reply) => {
       await credentials.delete(principalOf(request), request.params.id, request.ip);
       return reply.status(204).send(null);
@@ -62,7 +62,7 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
     '/api/credentials/:id/value',
     {
       schema: { tags, params, response: { 200: credentialValueSchema } },
-      preHandler: requires('reveal', 'Credential'),
+      onRequest: requires('reveal', 'Credential'),
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -74,14 +74,14 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
     '/api/credentials/:id/share',
     {
       schema: { tags, params, body: shareCredentialBodySchema, response: { 200: credentialSchema } },
-      preHandler: requires('share', 'Credential'),
+      onRequest: requires('share', 'Credential'),
     },
     (request) => credentials.share(principalOf(request), request.params.id, request.body, request.ip),
   );
 
   app.get(
     '/api/credentials/:id/audit',
-    { schema: { tags, params, response: { 200: credentialAuditSchema } }, preHandler: requires('read', 'Credential') },
+    { schema: { tags, params, response: { 200: credentialAuditSchema } }, onRequest: requires('read', 'Credential') },
     async (request) => ({ entries: await credentials.auditLog(principalOf(request), request.params.id) }),
   );
 }

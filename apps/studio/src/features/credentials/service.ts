@@ -8,7 +8,7 @@ import type {
   ShareCredentialBody,
   UpdateCredentialBody,
 } from '@mcp-studio/protocol';
-import type { Action } from '../../platform/auth/abilities.js';
+import { type Action, asSubject } from '../../platform/auth/abilities.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Vault } from '../../platform/crypto/vault.js';
@@ -144,7 +144,11 @@ export class CredentialService {
   }
 
   /** For other capabilities (MCP server connections, agents): decrypts for use and records who used it. */
-  async useValue(orgId: string, id: string, actor: { type: 'agent' | 'server' | 'system'; id: string | null }): Promise<string> {
+  async useValue(
+    orgId: string,
+    id: string,
+    actor: { type: 'agent' | 'server' | 'system'; id: string | null },
+  ): Promise<string> {
     const row = await store.findCredential(this.deps.db, orgId, id);
     if (!row) throw notFound('Credential');
     const value = this.deps.vault.open(row.secret, credentialAad(row.orgId, row.id));
@@ -160,10 +164,14 @@ export class CredentialService {
     return value;
   }
 
-  /** A credential the principal cannot read answers 404, like one of another organization. */
+  /**
+   * A credential the principal's role may not read answers 404, like one of another organization. Token scopes
+   * were checked by the route for the action itself, so a reveal-only token is not told the row is missing.
+   */
   private async authorize(principal: Principal, id: string, action: Action): Promise<store.CredentialWithShares> {
     const row = await store.findCredential(this.deps.db, principal.orgId, id);
-    if (!row || !principal.canOn('read', 'Credential', accessFields(row))) throw notFound('Credential');
+    if (!row || !principal.ability.can('read', asSubject('Credential', accessFields(row))))
+      throw notFound('Credential');
     if (action !== 'read' && !principal.canOn(action, 'Credential', accessFields(row))) {
       throw forbidden(`You may not ${action} this credential`);
     }

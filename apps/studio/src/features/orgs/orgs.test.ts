@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, PASSWORD, registerOwner, startTestStudio, type TestStudio, uniqueEmail } from '../../test/harness.js';
+import {
+  addMember,
+  bearer,
+  PASSWORD,
+  registerOwner,
+  startTestStudio,
+  type TestStudio,
+  uniqueEmail,
+} from '../../test/harness.js';
 
 describe('organization and members', () => {
   let studio: TestStudio;
@@ -18,7 +26,10 @@ describe('organization and members', () => {
     const patched = await call(admin, 'PATCH', '/api/org', { name: 'Acme Corp', plan: 'PRO' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ name: 'Acme Corp', plan: 'PRO' });
-    expect((await call(admin, 'GET', '/api/auth/me')).json().organization).toMatchObject({ name: 'Acme Corp', plan: 'PRO' });
+    expect((await call(admin, 'GET', '/api/auth/me')).json().organization).toMatchObject({
+      name: 'Acme Corp',
+      plan: 'PRO',
+    });
   });
 
   it('invites with a one-time link under PUBLIC_URL, lists the pending invitation, and can revoke it', async () => {
@@ -48,10 +59,14 @@ describe('organization and members', () => {
 
   it('changes a role, which takes effect on the member’s next request', async () => {
     const member = await addMember(studio.app, admin, 'VIEWER');
-    expect((await call(member.accessToken, 'POST', '/api/credentials', { name: 'n', type: 'token', value: 'v' })).statusCode).toBe(403);
+    expect(
+      (await call(member.accessToken, 'POST', '/api/credentials', { name: 'n', type: 'token', value: 'v' })).statusCode,
+    ).toBe(403);
     const changed = await call(admin, 'PATCH', `/api/org/members/${member.user.id}`, { role: 'MANAGER' });
     expect(changed.json()).toMatchObject({ id: member.user.id, role: 'MANAGER' });
-    expect((await call(member.accessToken, 'POST', '/api/credentials', { name: 'n', type: 'token', value: 'v' })).statusCode).toBe(201);
+    expect(
+      (await call(member.accessToken, 'POST', '/api/credentials', { name: 'n', type: 'token', value: 'v' })).statusCode,
+    ).toBe(201);
   });
 
   it('never leaves the organization without an ADMIN', async () => {
@@ -62,10 +77,14 @@ describe('organization and members', () => {
     expect((await call(admin, 'DELETE', `/api/org/members/${me.id}`)).json().error.code).toBe('last_admin');
 
     const second = await addMember(studio.app, admin, 'ADMIN');
-    expect((await call(second.accessToken, 'PATCH', `/api/org/members/${me.id}`, { role: 'MANAGER' })).statusCode).toBe(200);
+    expect((await call(second.accessToken, 'PATCH', `/api/org/members/${me.id}`, { role: 'MANAGER' })).statusCode).toBe(
+      200,
+    );
     const last = await call(second.accessToken, 'DELETE', `/api/org/members/${second.user.id}`);
     expect(last.json().error.code).toBe('last_admin');
-    expect((await call(second.accessToken, 'PATCH', `/api/org/members/${me.id}`, { role: 'ADMIN' })).statusCode).toBe(200);
+    expect((await call(second.accessToken, 'PATCH', `/api/org/members/${me.id}`, { role: 'ADMIN' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('removes a member, whose session then stops working', async () => {

@@ -19,7 +19,7 @@ const tags = ['organization'];
 export function orgRoutes(app: App, orgs: OrgService): void {
   app.get(
     '/api/org',
-    { schema: { tags, response: { 200: organizationSchema } }, preHandler: requires('read', 'Organization') },
+    { schema: { tags, response: { 200: organizationSchema } }, onRequest: requires('read', 'Organization') },
     (request) => orgs.getOrganization(principalOf(request)),
   );
 
@@ -27,14 +27,14 @@ export function orgRoutes(app: App, orgs: OrgService): void {
     '/api/org',
     {
       schema: { tags, body: updateOrganizationBodySchema, response: { 200: organizationSchema } },
-      preHandler: requires('update', 'Organization'),
+      onRequest: requires('update', 'Organization'),
     },
     (request) => orgs.updateOrganization(principalOf(request), request.body),
   );
 
   app.get(
     '/api/org/members',
-    { schema: { tags, response: { 200: membersListSchema } }, preHandler: requires('read', 'Member') },
+    { schema: { tags, response: { 200: membersListSchema } }, onRequest: requires('read', 'Member') },
     (request) => orgs.listMembers(principalOf(request)),
   );
 
@@ -42,7 +42,7 @@ export function orgRoutes(app: App, orgs: OrgService): void {
     '/api/org/members',
     {
       schema: { tags, body: inviteMemberBodySchema, response: { 201: inviteMemberResultSchema } },
-      preHandler: requires('create', 'Invitation'),
+      onRequest: requires('create', 'Invitation'),
     },
     async (request, reply) => reply.status(201).send(await orgs.invite(principalOf(request), request.body)),
   );
@@ -51,14 +51,14 @@ export function orgRoutes(app: App, orgs: OrgService): void {
     '/api/org/members/:id',
     {
       schema: { tags, params: idParamsSchema, body: updateMemberBodySchema, response: { 200: memberSchema } },
-      preHandler: requires('update', 'Member'),
+      onRequest: requires('update', 'Member'),
     },
     (request) => orgs.changeRole(principalOf(request), request.params.id, request.body.role),
   );
 
   app.delete(
     '/api/org/members/:id',
-    { schema: { tags, params: idParamsSchema, response: { 204: z.null() } }, preHandler: requires('delete', 'Member') },
+    { schema: { tags, params: idParamsSchema, response: { 204: z.null() } }, onRequest: requires('delete', 'Member') },
     async (request, reply) => {
       await orgs.removeMember(principalOf(request), request.params.id);
       return reply.status(204).send(null);
@@ -69,7 +69,7 @@ export function orgRoutes(app: App, orgs: OrgService): void {
     '/api/org/invitations/:id',
     {
       schema: { tags, params: idParamsSchema, response: { 204: z.null() } },
-      preHandler: requires('delete', 'Invitation'),
+      onRequest: requires('delete', 'Invitation'),
     },
     async (request, reply) => {
       await orgs.revokeInvitation(principalOf(request), request.params.id);

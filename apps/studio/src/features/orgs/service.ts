@@ -1,6 +1,14 @@
 // The organization and its members: profile, roles, invitations, removal, never leaving it without an ADMIN.
 import { randomUUID } from 'node:crypto';
-import type { InviteMemberBody, InviteMemberResult, Member, MembersList, Organization, Plan, Role } from '@mcp-studio/protocol';
+import type {
+  InviteMemberBody,
+  InviteMemberResult,
+  Member,
+  MembersList,
+  Organization,
+  Plan,
+  Role,
+} from '@mcp-studio/protocol';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { generateSecret, hashSecret } from '../../platform/crypto/secrets.js';
@@ -40,7 +48,9 @@ export class OrgService {
   async listMembers(principal: Principal): Promise<MembersList> {
     const members = (await store.listMembers(this.deps.db, principal.orgId)).map(presentMember);
     const invitations = principal.can('create', 'Invitation')
-      ? (await store.listPendingInvitations(this.deps.db, principal.orgId, this.deps.clock.now())).map(presentInvitation)
+      ? (await store.listPendingInvitations(this.deps.db, principal.orgId, this.deps.clock.now())).map(
+          presentInvitation,
+        )
       : [];
     return { members, invitations };
   }
@@ -81,13 +91,25 @@ export class OrgService {
     const member = await store.findMember(this.deps.db, principal.orgId, userId);
     if (!member) throw notFound('Member');
     const presented = presentMember(member);
-    this.deps.bus.publish({ topic: 'members', type: 'member_updated', orgId: principal.orgId, data: presented, access: memberAccess });
+    this.deps.bus.publish({
+      topic: 'members',
+      type: 'member_updated',
+      orgId: principal.orgId,
+      data: presented,
+      access: memberAccess,
+    });
     return presented;
   }
 
   async removeMember(principal: Principal, userId: string): Promise<void> {
     await this.changeMember(principal.orgId, userId, 'remove');
-    this.deps.bus.publish({ topic: 'members', type: 'member_removed', orgId: principal.orgId, data: { id: userId }, access: memberAccess });
+    this.deps.bus.publish({
+      topic: 'members',
+      type: 'member_removed',
+      orgId: principal.orgId,
+      data: { id: userId },
+      access: memberAccess,
+    });
   }
 
   /** Announces a member who joined (by invitation). */

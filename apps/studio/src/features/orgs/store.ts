@@ -6,7 +6,13 @@ import { invitations, organizations, users } from '../../platform/db/schema.js';
 export type InvitationRow = typeof invitations.$inferSelect;
 export type MemberRow = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'role' | 'createdAt'>;
 
-const memberColumns = { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt };
+const memberColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  createdAt: users.createdAt,
+};
 
 export function findOrganization(db: Db, orgId: string) {
   return db.query.organizations.findFirst({ where: eq(organizations.id, orgId) });
@@ -82,7 +88,11 @@ export function listPendingInvitations(db: Db, orgId: string, now: Date) {
 }
 
 /** Stores a new invitation, revoking any earlier pending one for the same email. */
-export async function replaceInvitation(db: Db, row: typeof invitations.$inferInsert, now: Date): Promise<InvitationRow> {
+export async function replaceInvitation(
+  db: Db,
+  row: typeof invitations.$inferInsert,
+  now: Date,
+): Promise<InvitationRow> {
   return db.transaction(async (tx) => {
     await tx
       .update(invitations)
@@ -104,7 +114,14 @@ export async function revokeInvitation(db: Db, orgId: string, id: string, now: D
   const rows = await db
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   return rows.length > 0;
 }

@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { addMember, bearer, organizationWithEveryRole, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
+import {
+  addMember,
+  bearer,
+  organizationWithEveryRole,
+  registerOwner,
+  startTestStudio,
+  type TestStudio,
+} from '../../test/harness.js';
 
 interface Message {
   type: string;
@@ -22,9 +29,16 @@ class Client {
     this.socket.on('message', (raw) => {
       const message = JSON.parse(raw.toString()) as Message;
       this.messages.push(message);
-      this.waiters = this.waiters.filter((w) => (w.match(message) ? (w.resolve(message), false) : true));
+      const [matched, waiting] = [
+        this.waiters.filter((w) => w.match(message)),
+        this.waiters.filter((w) => !w.match(message)),
+      ];
+      this.waiters = waiting;
+      for (const waiter of matched) waiter.resolve(message);
     });
-    this.closed = new Promise((resolve) => this.socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      this.socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   opened(): Promise<void> {
@@ -38,8 +52,17 @@ class Client {
     const seen = this.messages.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message; got ${JSON.stringify(this.messages)}`)), timeoutMs);
-      this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message; got ${JSON.stringify(this.messages)}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   }
 
@@ -87,11 +110,17 @@ describe('/ws/dashboard', () => {
     client.send({ type: 'subscribe', topics: ['credentials', 'members', 'system', 'agents'] });
     const initial = await client.next((m) => m.type === 'initial_state' && m.topic === 'credentials');
     expect(initial.data.credentials?.map((c) => c.name)).toContain('before-connect');
-    expect((await client.next((m) => m.type === 'initial_state' && m.topic === 'members')).data.members).toHaveLength(5);
+    expect((await client.next((m) => m.type === 'initial_state' && m.topic === 'members')).data.members).toHaveLength(
+      5,
+    );
     expect((await client.next((m) => m.type === 'initial_state' && m.topic === 'agents')).data).toEqual({});
-    expect((await client.next((m) => m.type === 'initial_state' && m.topic === 'system')).data).toMatchObject({ version: '0.1.0' });
+    expect((await client.next((m) => m.type === 'initial_state' && m.topic === 'system')).data).toMatchObject({
+      version: '0.1.0',
+    });
 
-    const created = (await createCredential(team.MANAGER.accessToken, { name: 'made-live', visibility: 'internal' })).json();
+    const created = (
+      await createCredential(team.MANAGER.accessToken, { name: 'made-live', visibility: 'internal' })
+    ).json();
     const event = await client.next((m) => m.type === 'credential_created');
     expect(event).toMatchObject({ topic: 'credentials', data: { id: created.id, name: 'made-live', hasValue: true } });
     expect(Date.parse(event.timestamp)).not.toBeNaN();
@@ -147,7 +176,9 @@ describe('/ws/dashboard', () => {
     client.socket.send('{not json');
     expect((await client.next((m) => m.type === 'error')).data.message).toContain('JSON');
     client.send({ type: 'subscribe', topics: [] });
-    expect((await client.next((m) => m.type === 'error' && String(m.data.message).startsWith('Invalid'))).type).toBe('error');
+    expect((await client.next((m) => m.type === 'error' && String(m.data.message).startsWith('Invalid'))).type).toBe(
+      'error',
+    );
     expect(client.socket.readyState).toBe(WebSocket.OPEN);
   });
 

@@ -1,5 +1,5 @@
 // /ws/dashboard: authenticated topic subscriptions, an initial state per topic, then the events one may see.
-import { clientMessageSchema, type ServerEvent } from '@mcp-studio/protocol';
+import { clientMessageSchema, type ServerEvent, WS_CLOSE_UNAUTHORIZED } from '@mcp-studio/protocol';
 import type { WebSocket } from 'ws';
 import { asSubject } from '../../platform/auth/abilities.js';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -17,8 +17,6 @@ export interface DashboardSocketDeps {
   keepaliveMs?: number;
   authTimeoutMs?: number;
 }
-
-const CLOSE_UNAUTHORIZED = 4401;
 
 function isVisibleTo(principal: Principal, event: StudioEvent): boolean {
   if (event.orgId !== null && event.orgId !== principal.orgId) return false;
@@ -52,7 +50,7 @@ export function dashboardSocketRoutes(app: App, deps: DashboardSocketDeps): { co
     const authenticate = async (candidate: string): Promise<boolean> => {
       principal = await deps.authenticator.authenticate(candidate);
       if (!principal) {
-        socket.close(CLOSE_UNAUTHORIZED, 'Authentication failed');
+        socket.close(WS_CLOSE_UNAUTHORIZED, 'Authentication failed');
         return false;
       }
       token = candidate;
@@ -61,20 +59,23 @@ export function dashboardSocketRoutes(app: App, deps: DashboardSocketDeps): { co
     };
 
     const authTimer = setTimeout(() => {
-      if (!principal) socket.close(CLOSE_UNAUTHORIZED, 'Authentication required');
+      if (!principal) socket.close(WS_CLOSE_UNAUTHORIZED, 'Authentication required');
     }, deps.authTimeoutMs ?? 10_000);
 
     // Re-checks the credential on every keepalive: a signed-out or expired session is disconnected.
     const keepalive = setInterval(async () => {
       if (!token) return;
       if (!(await deps.authenticator.authenticate(token))) {
-        socket.close(CLOSE_UNAUTHORIZED, 'Session ended');
+        socket.close(WS_CLOSE_UNAUTHORIZED, 'Session ended');
         return;
       }
       socket.ping();
     }, keepaliveMs);
 
+    // Messages wait for a ?token= check still in flight, so a subscribe sent right after opening is not refused.
+    let authenticating: Promise<unknown> = Promise.resolve();
     socket.on('message', async (raw) => {
+      await authenticating;
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw.toString());
@@ -85,7 +86,8 @@ export function dashboardSocketRoutes(app: App, deps: DashboardSocketDeps): { co
       if (!result.success) return fail(`Invalid message: ${result.error.issues.map((i) => i.message).join('; ')}`);
       const message = result.data;
       if (message.type === 'auth') {
-        await authenticate(message.token);
+        authenticating = authenticate(message.token);
+        await authenticating;
         return;
       }
       if (message.type === 'ping') return send({ type: 'pong', data: null });
@@ -111,7 +113,7 @@ export function dashboardSocketRoutes(app: App, deps: DashboardSocketDeps): { co
     });
 
     const queryToken = (request.query as { token?: unknown }).token;
-    if (typeof queryToken === 'string' && queryToken) void authenticate(queryToken);
+    if (typeof queryToken === 'string' && queryToken) authenticating = authenticate(queryToken);
   });
 
   app.addHook('onClose', async () => {

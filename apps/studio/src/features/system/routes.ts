@@ -26,7 +26,8 @@ export function systemRoutes(app: App, deps: { database: Database; version: stri
     async (_request, reply) => {
       try {
         const pending = await deps.database.pendingMigrations();
-        if (pending > 0) return reply.status(503).send({ status: 'not_ready', reason: `${pending} migrations pending` });
+        if (pending > 0)
+          return reply.status(503).send({ status: 'not_ready', reason: `${pending} migrations pending` });
         return { status: 'ready' as const, database: deps.database.kind };
       } catch {
         return reply.status(503).send({ status: 'not_ready', reason: 'database unreachable' });

@@ -1,5 +1,11 @@
 // /api/tokens: personal API tokens.
-import { apiTokenSchema, createdTokenSchema, createTokenBodySchema, idParamsSchema, tokensListSchema } from '@mcp-studio/protocol';
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  createTokenBodySchema,
+  idParamsSchema,
+  tokensListSchema,
+} from '@mcp-studio/protocol';
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { principalOf, requires } from '../../platform/http/guard.js';
@@ -12,7 +18,7 @@ export function tokenRoutes(app: App, tokens: TokenService): void {
     '/api/tokens',
     {
       schema: { tags, body: createTokenBodySchema, response: { 201: createdTokenSchema } },
-      preHandler: requires('create', 'ApiToken'),
+      onRequest: requires('create', 'ApiToken'),
     },
     async (request, reply) => reply.status(201).send(await tokens.create(principalOf(request), request.body)),
   );
@@ -25,7 +31,7 @@ export function tokenRoutes(app: App, tokens: TokenService): void {
         querystring: z.object({ scope: z.enum(['mine', 'org']).default('mine') }),
         response: { 200: tokensListSchema },
       },
-      preHandler: requires('read', 'ApiToken'),
+      onRequest: requires('read', 'ApiToken'),
     },
     async (request) => ({ tokens: await tokens.list(principalOf(request), request.query.scope) }),
   );
@@ -34,14 +40,17 @@ export function tokenRoutes(app: App, tokens: TokenService): void {
     '/api/tokens/:id/revoke',
     {
       schema: { tags, params: idParamsSchema, response: { 200: apiTokenSchema } },
-      preHandler: requires('update', 'ApiToken'),
+      onRequest: requires('update', 'ApiToken'),
     },
     (request) => tokens.revoke(principalOf(request), request.params.id),
   );
 
   app.delete(
     '/api/tokens/:id',
-    { schema: { tags, params: idParamsSchema, response: { 204: z.null() } }, preHandler: requires('delete', 'ApiToken') },
+    {
+      schema: { tags, params: idParamsSchema, response: { 204: z.null() } },
+      onRequest: requires('delete', 'ApiToken'),
+    },
     async (request, reply) => {
       await tokens.delete(principalOf(request), request.params.id);
       return reply.status(204).send(null);

@@ -1,6 +1,12 @@
 // API tokens: create (secret shown once), list, revoke (kept for audit), delete, and authenticate.
 import { randomUUID } from 'node:crypto';
-import { API_TOKEN_PREFIX, type ApiToken, type CreatedToken, type CreateTokenBody, type Role } from '@mcp-studio/protocol';
+import {
+  API_TOKEN_PREFIX,
+  type ApiToken,
+  type CreatedToken,
+  type CreateTokenBody,
+  type Role,
+} from '@mcp-studio/protocol';
 import { hasPermission } from '../../platform/auth/permissions.js';
 import { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -28,7 +34,10 @@ export class TokenService {
     const granted = principal.permissions;
     const broader = granted ? body.permissions.filter((p) => !hasPermission(granted, p)) : [];
     if (broader.length > 0) {
-      throw forbidden(`This token cannot grant permissions it does not hold: ${broader.join(', ')}`, 'insufficient_scope');
+      throw forbidden(
+        `This token cannot grant permissions it does not hold: ${broader.join(', ')}`,
+        'insufficient_scope',
+      );
     }
     const secret = generateSecret(API_TOKEN_PREFIX);
     const row = await store.insertToken(this.deps.db, {

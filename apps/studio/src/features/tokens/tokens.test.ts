@@ -22,8 +22,15 @@ describe('API tokens', () => {
     const { token, apiToken } = await mint(session, { name: 'deploy', permissions: ['credentials:read'] });
     expect(token).toMatch(/^mcps_[A-Za-z0-9_-]{43}$/);
     expect(token.startsWith(apiToken.prefix)).toBe(true);
-    const before = (await call(session, 'GET', '/api/tokens')).json().tokens.find((t: { id: string }) => t.id === apiToken.id);
-    expect(before).toMatchObject({ name: 'deploy', permissions: ['credentials:read'], lastUsedAt: null, revokedAt: null });
+    const before = (await call(session, 'GET', '/api/tokens'))
+      .json()
+      .tokens.find((t: { id: string }) => t.id === apiToken.id);
+    expect(before).toMatchObject({
+      name: 'deploy',
+      permissions: ['credentials:read'],
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect((await call(token, 'GET', '/api/credentials')).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
     const list = await call(session, 'GET', '/api/tokens');
@@ -39,12 +46,16 @@ describe('API tokens', () => {
     expect(create.json().error.code).toBe('insufficient_scope');
     expect((await call(token, 'GET', '/api/org/members')).statusCode).toBe(403);
     const areaWide = (await mint(session, { permissions: ['credentials:*'] })).token;
-    expect((await call(areaWide, 'POST', '/api/credentials', { name: 'y', type: 'token', value: 'v' })).statusCode).toBe(201);
+    expect(
+      (await call(areaWide, 'POST', '/api/credentials', { name: 'y', type: 'token', value: 'v' })).statusCode,
+    ).toBe(201);
   });
 
   it('cannot mint a token broader than itself', async () => {
     const { token } = await mint(session, { permissions: ['tokens:write', 'credentials:read'] });
-    expect((await call(token, 'POST', '/api/tokens', { name: 'narrow', permissions: ['credentials:read'] })).statusCode).toBe(201);
+    expect(
+      (await call(token, 'POST', '/api/tokens', { name: 'narrow', permissions: ['credentials:read'] })).statusCode,
+    ).toBe(201);
     const broader = await call(token, 'POST', '/api/tokens', { name: 'wide', permissions: ['*'] });
     expect(broader.statusCode).toBe(403);
     expect(broader.json().error.message).toContain('*');
@@ -56,12 +67,16 @@ describe('API tokens', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().revokedAt).not.toBeNull();
     expect((await call(revoked.token, 'GET', '/api/credentials')).statusCode).toBe(401);
-    expect((await call(session, 'GET', '/api/tokens')).json().tokens.map((t: { id: string }) => t.id)).toContain(revoked.apiToken.id);
+    expect((await call(session, 'GET', '/api/tokens')).json().tokens.map((t: { id: string }) => t.id)).toContain(
+      revoked.apiToken.id,
+    );
 
     const deleted = await mint(session, {});
     expect((await call(session, 'DELETE', `/api/tokens/${deleted.apiToken.id}`)).statusCode).toBe(204);
     expect((await call(deleted.token, 'GET', '/api/credentials')).statusCode).toBe(401);
-    expect((await call(session, 'GET', '/api/tokens')).json().tokens.map((t: { id: string }) => t.id)).not.toContain(deleted.apiToken.id);
+    expect((await call(session, 'GET', '/api/tokens')).json().tokens.map((t: { id: string }) => t.id)).not.toContain(
+      deleted.apiToken.id,
+    );
   });
 
   it('stops authenticating after its expiry, and refuses an expiry in the past', async () => {
@@ -70,7 +85,11 @@ describe('API tokens', () => {
     expect((await call(token, 'GET', '/api/credentials')).statusCode).toBe(200);
     studio.clock.advance(61_000);
     expect((await call(token, 'GET', '/api/credentials')).statusCode).toBe(401);
-    const past = await call(session, 'POST', '/api/tokens', { name: 'old', permissions: ['*'], expiresAt: '2020-01-01T00:00:00Z' });
+    const past = await call(session, 'POST', '/api/tokens', {
+      name: 'old',
+      permissions: ['*'],
+      expiresAt: '2020-01-01T00:00:00Z',
+    });
     expect(past.statusCode).toBe(400);
   });
 

@@ -1,5 +1,11 @@
 // The role model in one place: what each role may do, as CASL abilities. Routes and services both ask it.
-import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, subject as caslSubject } from '@casl/ability';
+import {
+  AbilityBuilder,
+  subject as caslSubject,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+} from '@casl/ability';
 import type { Role } from '@mcp-studio/protocol';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -32,20 +32,26 @@ export class DatabaseLockedError extends Error {}
 
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
+let shippedCount: number | undefined;
 function shippedMigrationCount(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
+  shippedCount ??= (
+    JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }
+  ).entries.length;
+  return shippedCount;
 }
 
+const UNDEFINED_TABLE = '42P01';
+const INVALID_SCHEMA = '3F000';
+
+/** Applied migrations; 0 on a database never migrated. Connection failures propagate. */
 async function appliedMigrationCount(db: Db): Promise<number> {
   try {
     const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const rows = (result as unknown as { rows: { n: number }[] }).rows;
-    return rows[0]?.n ?? 0;
-  } catch {
-    return 0;
+    return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  } catch (err) {
+    const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (code === UNDEFINED_TABLE || code === INVALID_SCHEMA) return 0;
+    throw err;
   }
 }
 

@@ -1,4 +1,5 @@
-// Route-level authorization: each route declares the action and subject it needs.
+// Route-level authorization: each route declares the action and subject it needs. Used as an onRequest hook,
+// so an anonymous or unauthorized caller is refused before its input is parsed or validated.
 import type { FastifyRequest } from 'fastify';
 import type { Action, Subject } from '../auth/abilities.js';
 import type { Principal } from '../auth/principal.js';
@@ -9,7 +10,7 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** preHandler: 401 without a principal, 403 when neither role nor token scope could allow the action. */
+/** 401 without a principal, 403 when neither role nor token scope could allow the action. */
 export function requires(action: Action, subject: Exclude<Subject, 'all'>) {
   return async (request: FastifyRequest): Promise<void> => {
     const principal = principalOf(request);
@@ -20,7 +21,7 @@ export function requires(action: Action, subject: Exclude<Subject, 'all'>) {
   };
 }
 
-/** preHandler for routes any signed-in caller may use. */
+/** For routes any signed-in caller may use. */
 export async function authenticated(request: FastifyRequest): Promise<void> {
   principalOf(request);
 }

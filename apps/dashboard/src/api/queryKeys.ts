@@ -1,0 +1,11 @@
+// TanStack Query keys shared by the shell, the modules and the live-update invalidation.
+export const queryKeys = {
+  setup: ['auth', 'setup'] as const,
+  me: ['me'] as const,
+  members: ['members'] as const,
+  tokens: ['tokens'] as const,
+  credentials: ['credentials'] as const,
+  credential: (id: string) => ['credentials', id] as const,
+  credentialAudit: (id: string) => ['credentials', id, 'audit'] as const,
+  systemStats: ['system', 'stats'] as const,
+};

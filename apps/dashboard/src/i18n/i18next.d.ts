@@ -1,0 +1,10 @@
+// Typed translation keys: a misspelt key is a compile error.
+import 'i18next';
+import type { en } from './en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}

@@ -1,0 +1,90 @@
+// The vault's list of credentials, with the dialog creating a new one.
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../../auth/authContext';
+import { useFormatters } from '../../lib/format';
+import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Badge, EmptyState, PageHeader, Section, td, th } from '../../ui/layoutParts';
+import { Spinner } from '../../ui/Spinner';
+import { CreateCredentialDialog } from './CreateCredentialDialog';
+import { canCreateCredential } from './credentialAccess';
+import { useCredentials } from './credentialsApi';
+
+export default function CredentialsListPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const me = useMe();
+  const credentials = useCredentials();
+  const [isCreateOpen, setIsCreateOpen] = useState(false);
+  const canCreate = canCreateCredential(me.user.role);
+  const list = credentials.data?.credentials ?? [];
+
+  const createButton = canCreate ? (
+    <Button data-testid="open-create-credential" onClick={() => setIsCreateOpen(true)}>
+      <Plus aria-hidden className="size-4" />
+      {t('credentials.create')}
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title={t('credentials.title')} description={t('credentials.description')} actions={createButton} />
+      <ErrorAlert error={credentials.error} />
+      {credentials.isPending ? (
+        <Spinner />
+      ) : list.length === 0 && credentials.data ? (
+        <EmptyState title={t('credentials.empty')} description={t('credentials.emptyDescription')} />
+      ) : list.length > 0 ? (
+        <Section>
+          <div className="-m-5 overflow-x-auto">
+            <table className="min-w-full divide-y divide-zinc-200">
+              <thead className="bg-zinc-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    {t('common.name')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('credentials.type')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('credentials.visibility')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('common.description')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('credentials.updated')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody data-testid="credentials-list" className="divide-y divide-zinc-100">
+                {list.map((credential) => (
+                  <tr key={credential.id} className="hover:bg-zinc-50">
+                    <td className={td}>
+                      <Link
+                        to={`/credentials/${credential.id}`}
+                        className="font-medium text-indigo-700 hover:text-indigo-600 hover:underline"
+                      >
+                        {credential.name}
+                      </Link>
+                    </td>
+                    <td className={td}>
+                      <Badge>{t(`credentials.types.${credential.type}`)}</Badge>
+                    </td>
+                    <td className={td}>{t(`credentials.visibilities.${credential.visibility}`)}</td>
+                    <td className={`${td} max-w-xs truncate text-zinc-500`}>{credential.description}</td>
+                    <td className={`${td} whitespace-nowrap`}>{dateTime(credential.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+      ) : null}
+      <CreateCredentialDialog open={isCreateOpen} onOpenChange={setIsCreateOpen} />
+    </>
+  );
+}

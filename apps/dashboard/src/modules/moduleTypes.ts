@@ -1,0 +1,50 @@
+// What a dashboard module declares to plug into the shell: routes, navigation, role, live updates.
+import type { EventType, Role } from '@mcp-studio/protocol';
+import type { QueryKey } from '@tanstack/react-query';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { TranslationKey } from '../i18n/resources';
+
+/** A page, loaded only when first visited. */
+export interface ModulePageRoute {
+  /** Path relative to the app root, without a leading slash; may hold params (`credentials/:id`). */
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** A stricter minimum than the module's, for this page only. */
+  requiredRole?: Role;
+}
+
+/** A path that sends the visitor elsewhere, e.g. a module's index to its first page. */
+export interface ModuleRedirectRoute {
+  path: string;
+  redirectTo: string;
+}
+
+export type ModuleRoute = ModulePageRoute | ModuleRedirectRoute;
+
+export interface ModuleNavItem {
+  /** Absolute path, e.g. `/settings/members`. */
+  path: string;
+  label: TranslationKey;
+  /** A stricter minimum than the module's, for this entry only. */
+  requiredRole?: Role;
+}
+
+export interface ModuleLiveUpdates {
+  /** Topics of /ws/dashboard the module needs; the shell subscribes to the union. */
+  topics: string[];
+  /** The queries to refetch when an event arrives. */
+  invalidates: Partial<Record<EventType, QueryKey[]>>;
+}
+
+export interface DashboardModule {
+  id: string;
+  name: TranslationKey;
+  icon: ComponentType<{ className?: string; 'aria-hidden'?: boolean }>;
+  routes: ModuleRoute[];
+  nav: ModuleNavItem[];
+  /** The lowest role that sees the module (ADMIN > MANAGER > OPERATOR > VIEWER > USER). */
+  requiredRole: Role;
+  /** Ids of modules this one needs; without them it is not registered. */
+  dependsOn: string[];
+  live?: ModuleLiveUpdates;
+}

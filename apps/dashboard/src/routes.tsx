@@ -1,0 +1,60 @@
+// The route tree: public auth pages, then every module's pages inside the signed-in layout.
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useMe } from './auth/authContext';
+import { RequireAuth } from './auth/RequireAuth';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { RoleGate } from './layout/RoleGate';
+import { modules, modulesForRole } from './modules/registry';
+
+const LoginPage = lazy(() => import('./auth/pages/LoginPage'));
+const RegisterPage = lazy(() => import('./auth/pages/RegisterPage'));
+const AcceptInvitePage = lazy(() => import('./auth/pages/AcceptInvitePage'));
+
+/** `/` opens the first page the caller may use. */
+function HomeRedirect() {
+  const me = useMe();
+  const first = modulesForRole(me.user.role)[0]?.nav[0]?.path;
+  return first ? <Navigate to={first} replace /> : <NotFoundPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/accept-invite" element={<AcceptInvitePage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        {modules.flatMap((module) =>
+          module.routes.map((route) => {
+            const key = `${module.id}:${route.path}`;
+            if ('redirectTo' in route) {
+              return <Route key={key} path={route.path} element={<Navigate to={route.redirectTo} replace />} />;
+            }
+            const Page = route.component;
+            return (
+              <Route
+                key={key}
+                path={route.path}
+                element={
+                  <RoleGate minimum={route.requiredRole ?? module.requiredRole}>
+                    <Page />
+                  </RoleGate>
+                }
+              />
+            );
+          }),
+        )}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
