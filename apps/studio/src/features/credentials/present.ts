@@ -1,8 +1,8 @@
 // The only place that turns a credential row into JSON: metadata only, never the sealed secret.
 import type { Credential, CredentialAuditEntry } from '@mcp-studio/protocol';
-import type { AuditRow, CredentialWithShares } from './store.js';
+import type { AuditRow, CredentialMetadata, CredentialWithShares } from './store.js';
 
-export function presentCredential(row: CredentialWithShares): Credential {
+export function presentCredential(row: CredentialMetadata): Credential {
   return {
     id: row.id,
     name: row.name,

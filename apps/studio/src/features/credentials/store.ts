@@ -1,44 +1,39 @@
 // Queries for credentials, their shares and audit trail. Every read takes the caller's organization.
-import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { credentialAudit, credentialShares, credentials } from '../../platform/db/schema.js';
 
 export type CredentialRow = typeof credentials.$inferSelect;
 export type CredentialWithShares = CredentialRow & { sharedUserIds: string[]; sharedAgentIds: string[] };
+export type CredentialMetadata = Omit<CredentialWithShares, 'secret'>;
 export type AuditRow = typeof credentialAudit.$inferSelect;
 
-async function withShares(db: Db, rows: CredentialRow[]): Promise<CredentialWithShares[]> {
-  if (rows.length === 0) return [];
-  const shares = await db
-    .select()
-    .from(credentialShares)
-    .where(
-      inArray(
-        credentialShares.credentialId,
-        rows.map((r) => r.id),
-      ),
-    );
-  return rows.map((row) => {
-    const mine = shares.filter((s) => s.credentialId === row.id);
-    return {
-      ...row,
-      sharedUserIds: mine.filter((s) => s.granteeType === 'user').map((s) => s.granteeId),
-      sharedAgentIds: mine.filter((s) => s.granteeType === 'agent').map((s) => s.granteeId),
-    };
-  });
+/** Grantee ids aggregated per credential, so a credential and its shares come back in one query. */
+const sharedIds = (granteeType: 'user' | 'agent') =>
+  sql<string[]>`coalesce(array_agg(${credentialShares.granteeId}::text) filter (where ${credentialShares.granteeType} = ${granteeType}), '{}')::text[]`;
+
+const { secret: _secret, ...metadataColumns } = getTableColumns(credentials);
+
+function selectWithShares<T extends SelectedFields>(db: Db, columns: T) {
+  return db
+    .select({ ...columns, sharedUserIds: sharedIds('user'), sharedAgentIds: sharedIds('agent') })
+    .from(credentials)
+    .leftJoin(credentialShares, eq(credentialShares.credentialId, credentials.id))
+    .groupBy(credentials.id)
+    .$dynamic();
 }
 
-export async function listCredentials(db: Db, orgId: string): Promise<CredentialWithShares[]> {
-  const rows = await db.select().from(credentials).where(eq(credentials.orgId, orgId)).orderBy(asc(credentials.name));
-  return withShares(db, rows);
+/** Every credential of the organization with its shares, without the sealed secrets. */
+export function listCredentials(db: Db, orgId: string): Promise<CredentialMetadata[]> {
+  return selectWithShares(db, metadataColumns).where(eq(credentials.orgId, orgId)).orderBy(asc(credentials.name));
 }
 
 export async function findCredential(db: Db, orgId: string, id: string): Promise<CredentialWithShares | undefined> {
-  const rows = await db
-    .select()
-    .from(credentials)
-    .where(and(eq(credentials.orgId, orgId), eq(credentials.id, id)));
-  return (await withShares(db, rows))[0];
+  const [row] = await selectWithShares(db, getTableColumns(credentials)).where(
+    and(eq(credentials.orgId, orgId), eq(credentials.id, id)),
+  );
+  return row;
 }
 
 export async function insertCredential(
