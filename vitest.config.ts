@@ -9,9 +9,12 @@ if (!hasPostgres) {
 
 const unit = ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
 
+// Tests read the protocol's TypeScript source (its "source" export condition), never a stale build.
 export default defineConfig({
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
+    server: { deps: { inline: ['@mcp-studio/protocol'] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -70,6 +70,7 @@ export const CREDENTIAL_AUDIT_ACTIONS = [
   'updated',
   'rotated',
   'shared',
+  'unshared',
   'deleted',
   'used',
 ] as const;

@@ -8,7 +8,7 @@ import { useFormatters } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/layoutParts';
-import { useDeleteCredential } from './credentialsApi';
+import { useDeleteCredential, useUnshareCredential } from './credentialsApi';
 import { ShareCredentialDialog } from './ShareCredentialDialog';
 
 interface CredentialSummaryProps {
@@ -23,6 +23,7 @@ export function CredentialSummary({ credential, members, canManage, canShare }: 
   const { dateTime } = useFormatters();
   const navigate = useNavigate();
   const remove = useDeleteCredential();
+  const unshare = useUnshareCredential(credential.id);
   const [isShareOpen, setIsShareOpen] = useState(false);
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
   const nameOf = (id: string | null) => (id ? (members.find((m) => m.id === id)?.name ?? id.slice(0, 8)) : '—');
@@ -66,12 +67,27 @@ export function CredentialSummary({ credential, members, canManage, canShare }: 
           <p className="text-sm text-zinc-500">{t('credentials.notShared')}</p>
         ) : (
           <ul className="space-y-1.5 text-sm text-zinc-800">
-            {credential.sharedWith.userIds.map((id) => (
-              <li key={id}>{nameOf(id)}</li>
-            ))}
-            {credential.sharedWith.agentIds.map((id) => (
-              <li key={id}>
-                {t('credentials.audit.actorTypes.agent')} {id.slice(0, 8)}
+            {[
+              ...credential.sharedWith.userIds.map((id) => ({ id, label: nameOf(id), body: { userIds: [id] } })),
+              ...credential.sharedWith.agentIds.map((id) => ({
+                id,
+                label: `${t('credentials.audit.actorTypes.agent')} ${id.slice(0, 8)}`,
+                body: { agentIds: [id] },
+              })),
+            ].map((grantee) => (
+              <li key={grantee.id} className="flex items-center justify-between gap-2">
+                <span>{grantee.label}</span>
+                {canShare ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={t('credentials.unshareFrom', { name: grantee.label })}
+                    disabled={unshare.isPending}
+                    onClick={() => unshare.mutate(grantee.body)}
+                  >
+                    {t('credentials.unshare')}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -61,4 +61,9 @@ export const useUpdateCredential = (id: string) =>
 export const useShareCredential = (id: string) =>
   useCredentialsMutation((userIds: string[]) => api.post(`${path(id)}/share`, { userIds }, ignoreBody));
 
+export const useUnshareCredential = (id: string) =>
+  useCredentialsMutation((body: { userIds?: string[]; agentIds?: string[] }) =>
+    api.post(`${path(id)}/unshare`, body, ignoreBody),
+  );
+
 export const useDeleteCredential = () => useCredentialsMutation((id: string) => api.delete(path(id)));

@@ -116,6 +116,27 @@ describe('credentials vault', () => {
     });
   });
 
+  it('takes a share back: the member loses access at once, and the audit log says so', async () => {
+    const created = await create(team.ADMIN.accessToken, { name: 'shared-then-not', value: 'short-lived-share' });
+    await call(team.ADMIN.accessToken, 'POST', `/api/credentials/${created.id}/share`, {
+      userIds: [team.USER.user.id],
+    });
+    expect((await call(team.USER.accessToken, 'GET', `/api/credentials/${created.id}/value`)).statusCode).toBe(200);
+    const unshared = await call(team.ADMIN.accessToken, 'POST', `/api/credentials/${created.id}/unshare`, {
+      userIds: [team.USER.user.id],
+    });
+    expect(unshared.statusCode).toBe(200);
+    expect(unshared.json().sharedWith.userIds).toEqual([]);
+    expect((await call(team.USER.accessToken, 'GET', `/api/credentials/${created.id}/value`)).statusCode).toBe(404);
+    const auditRes = await call(team.ADMIN.accessToken, 'GET', `/api/credentials/${created.id}/audit`);
+    expect(auditRes.statusCode, auditRes.body).toBe(200);
+    const audit = auditRes.json().entries;
+    expect(audit.find((e: { action: string }) => e.action === 'unshared').details).toEqual({
+      userIds: [team.USER.user.id],
+      agentIds: [],
+    });
+  });
+
   it('refuses a duplicate name in the organization with 409', async () => {
     await create(team.ADMIN.accessToken, { name: 'dup' });
     const again = await call(team.ADMIN.accessToken, 'POST', '/api/credentials', {

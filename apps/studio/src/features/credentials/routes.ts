@@ -79,6 +79,15 @@ export function credentialRoutes(app: App, credentials: CredentialService): void
     (request) => credentials.share(principalOf(request), request.params.id, request.body, request.ip),
   );
 
+  app.post(
+    '/api/credentials/:id/unshare',
+    {
+      schema: { tags, params, body: shareCredentialBodySchema, response: { 200: credentialSchema } },
+      onRequest: requires('share', 'Credential'),
+    },
+    (request) => credentials.unshare(principalOf(request), request.params.id, request.body, request.ip),
+  );
+
   app.get(
     '/api/credentials/:id/audit',
     { schema: { tags, params, response: { 200: credentialAuditSchema } }, onRequest: requires('read', 'Credential') },

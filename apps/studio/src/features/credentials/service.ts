@@ -26,6 +26,16 @@ export interface CredentialServiceDeps {
   clock: Clock;
 }
 
+function granteesOf(body: ShareCredentialBody) {
+  const userIds = [...new Set(body.userIds ?? [])];
+  const agentIds = [...new Set(body.agentIds ?? [])];
+  const grantees = [
+    ...userIds.map((granteeId) => ({ granteeType: 'user', granteeId })),
+    ...agentIds.map((granteeId) => ({ granteeType: 'agent', granteeId })),
+  ];
+  return { userIds, agentIds, grantees };
+}
+
 /** Binds a sealed value to its organization and row: copied elsewhere, it no longer decrypts. */
 export function credentialAad(orgId: string, id: string): string {
   return `credential:${orgId}:${id}`;
@@ -122,20 +132,28 @@ export class CredentialService {
 
   async share(principal: Principal, id: string, body: ShareCredentialBody, ip: string | null): Promise<Credential> {
     const row = await this.authorize(principal, id, 'share');
-    const userIds = [...new Set(body.userIds ?? [])];
-    const agentIds = [...new Set(body.agentIds ?? [])];
+    const { userIds, agentIds, grantees } = granteesOf(body);
     if (userIds.length > 0 && (await countMembersIn(this.deps.db, row.orgId, userIds)) !== userIds.length) {
       throw badRequest('Every userId must be a member of this organization');
     }
-    const grants = [
-      ...userIds.map((granteeId) => ({ granteeType: 'user', granteeId })),
-      ...agentIds.map((granteeId) => ({ granteeType: 'agent', granteeId })),
-    ].map((g) => ({ ...g, credentialId: row.id, createdBy: principal.userId }));
-    await store.addShares(this.deps.db, grants, {
-      ...this.audit(principal, row.id, 'shared', ip),
+    await store.addShares(
+      this.deps.db,
+      grantees.map((g) => ({ ...g, credentialId: row.id, createdBy: principal.userId })),
+      { ...this.audit(principal, row.id, 'shared', ip), details: { userIds, agentIds } },
+    );
+    return this.publish('credential_updated', await this.load(row.orgId, row.id));
+  }
+
+  /** Takes shares back; the users and agents named lose access the shares gave them at once. */
+  async unshare(principal: Principal, id: string, body: ShareCredentialBody, ip: string | null): Promise<Credential> {
+    const row = await this.authorize(principal, id, 'share');
+    const { userIds, agentIds, grantees } = granteesOf(body);
+    await store.removeShares(this.deps.db, row.id, grantees, {
+      ...this.audit(principal, row.id, 'unshared', ip),
       details: { userIds, agentIds },
     });
-    return this.publish('credential_updated', await this.load(row.orgId, row.id));
+    // Told to the audience from before, so those who lost access refresh and find it gone.
+    return this.publish('credential_updated', await this.load(row.orgId, row.id), accessFields(row));
   }
 
   async auditLog(principal: Principal, id: string): Promise<CredentialAuditEntry[]> {
@@ -184,14 +202,14 @@ export class CredentialService {
     return row;
   }
 
-  private publish(type: EventType, row: store.CredentialWithShares): Credential {
+  private publish(type: EventType, row: store.CredentialWithShares, audience = accessFields(row)): Credential {
     const credential = presentCredential(row);
     this.deps.bus.publish({
       topic: 'credentials',
       type,
       orgId: row.orgId,
       data: credential,
-      access: { action: 'read', subject: 'Credential', object: accessFields(row) },
+      access: { action: 'read', subject: 'Credential', object: audience },
     });
     return credential;
   }

@@ -11,7 +11,9 @@ export type AuditRow = typeof credentialAudit.$inferSelect;
 
 /** Grantee ids aggregated per credential, so a credential and its shares come back in one query. */
 const sharedIds = (granteeType: 'user' | 'agent') =>
-  sql<string[]>`coalesce(array_agg(${credentialShares.granteeId}::text) filter (where ${credentialShares.granteeType} = ${granteeType}), '{}')::text[]`;
+  sql<
+    string[]
+  >`coalesce(array_agg(${credentialShares.granteeId}::text) filter (where ${credentialShares.granteeType} = ${granteeType}), '{}')::text[]`;
 
 const { secret: _secret, ...metadataColumns } = getTableColumns(credentials);
 
@@ -82,6 +84,28 @@ export async function addShares(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(credentialShares).values(shares).onConflictDoNothing();
+    await tx.insert(credentialAudit).values(audit);
+  });
+}
+
+export async function removeShares(
+  db: Db,
+  credentialId: string,
+  grantees: { granteeType: string; granteeId: string }[],
+  audit: typeof credentialAudit.$inferInsert,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const grantee of grantees) {
+      await tx
+        .delete(credentialShares)
+        .where(
+          and(
+            eq(credentialShares.credentialId, credentialId),
+            eq(credentialShares.granteeType, grantee.granteeType),
+            eq(credentialShares.granteeId, grantee.granteeId),
+          ),
+        );
+    }
     await tx.insert(credentialAudit).values(audit);
   });
 }
