@@ -51,6 +51,11 @@ describe('HTTP platform', () => {
     expect(doc.paths['/api/credentials'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['name', 'type', 'value']),
     );
+    // Public routes say they take no credential; the rest inherit the bearer requirement.
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/credentials'].get.security).toBeUndefined();
+    expect(doc.security).toEqual([{ bearer: [] }]);
     const ui = await studio.app.inject({ url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });

@@ -16,29 +16,33 @@ import { authenticated, principalOf } from '../../platform/http/guard.js';
 import type { AuthService, ClientInfo } from './service.js';
 
 const tags = ['auth'];
+/** OpenAPI: these routes take no bearer credential. */
+const security: [] = [];
 
 export function clientInfo(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
 export function authRoutes(app: App, auth: AuthService): void {
-  app.get('/api/auth/setup', { schema: { tags, response: { 200: setupStatusSchema } } }, () => auth.setupStatus());
+  app.get('/api/auth/setup', { schema: { tags, security, response: { 200: setupStatusSchema } } }, () =>
+    auth.setupStatus(),
+  );
 
   app.post(
     '/api/auth/register',
-    { schema: { tags, body: registerBodySchema, response: { 201: sessionTokensSchema } } },
+    { schema: { tags, security, body: registerBodySchema, response: { 201: sessionTokensSchema } } },
     async (request, reply) => reply.status(201).send(await auth.register(request.body, clientInfo(request))),
   );
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, body: loginBodySchema, response: { 200: sessionTokensSchema } } },
+    { schema: { tags, security, body: loginBodySchema, response: { 200: sessionTokensSchema } } },
     (request) => auth.login(request.body.email, request.body.password, clientInfo(request)),
   );
 
   app.post(
     '/api/auth/refresh',
-    { schema: { tags, body: refreshBodySchema, response: { 200: sessionTokensSchema } } },
+    { schema: { tags, security, body: refreshBodySchema, response: { 200: sessionTokensSchema } } },
     (request) => auth.refresh(request.body.refreshToken),
   );
 
@@ -60,7 +64,7 @@ export function authRoutes(app: App, auth: AuthService): void {
 
   app.post(
     '/api/auth/accept-invite',
-    { schema: { tags, body: acceptInviteBodySchema, response: { 201: sessionTokensSchema } } },
+    { schema: { tags, security, body: acceptInviteBodySchema, response: { 201: sessionTokensSchema } } },
     async (request, reply) => reply.status(201).send(await auth.acceptInvite(request.body, clientInfo(request))),
   );
 }

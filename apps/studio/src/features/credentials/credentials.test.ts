@@ -137,6 +137,19 @@ describe('credentials vault', () => {
     });
   });
 
+  it('records which API token revealed a value', async () => {
+    const created = await create(team.ADMIN.accessToken, { name: 'via-token', value: 'token-read' });
+    const minted = (
+      await call(team.ADMIN.accessToken, 'POST', '/api/tokens', { name: 'reader', permissions: ['credentials:reveal'] })
+    ).json();
+    expect((await call(minted.token, 'GET', `/api/credentials/${created.id}/value`)).json().value).toBe('token-read');
+    const audit = (await call(team.ADMIN.accessToken, 'GET', `/api/credentials/${created.id}/audit`)).json().entries;
+    expect(audit.find((e: { action: string }) => e.action === 'revealed')).toMatchObject({
+      actorId: team.ADMIN.user.id,
+      details: { tokenId: minted.apiToken.id },
+    });
+  });
+
   it('refuses a duplicate name in the organization with 409', async () => {
     await create(team.ADMIN.accessToken, { name: 'dup' });
     const again = await call(team.ADMIN.accessToken, 'POST', '/api/credentials', {

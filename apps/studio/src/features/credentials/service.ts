@@ -99,10 +99,14 @@ export class CredentialService {
     }
     const action = value !== undefined ? 'rotated' : 'updated';
     try {
-      await store.updateCredential(this.deps.db, row.orgId, row.id, changes, {
-        ...this.audit(principal, row.id, action, ip),
-        details: { fields: Object.keys(body).filter((k) => k !== 'value') },
-      });
+      const fieldsChanged = Object.keys(body).filter((k) => k !== 'value');
+      await store.updateCredential(
+        this.deps.db,
+        row.orgId,
+        row.id,
+        changes,
+        this.audit(principal, row.id, action, ip, { fields: fieldsChanged }),
+      );
     } catch (err) {
       if (isUniqueViolation(err)) throw nameTaken();
       throw err;
@@ -139,7 +143,7 @@ export class CredentialService {
     await store.addShares(
       this.deps.db,
       grantees.map((g) => ({ ...g, credentialId: row.id, createdBy: principal.userId })),
-      { ...this.audit(principal, row.id, 'shared', ip), details: { userIds, agentIds } },
+      this.audit(principal, row.id, 'shared', ip, { userIds, agentIds }),
     );
     return this.publish('credential_updated', await this.load(row.orgId, row.id));
   }
@@ -148,10 +152,12 @@ export class CredentialService {
   async unshare(principal: Principal, id: string, body: ShareCredentialBody, ip: string | null): Promise<Credential> {
     const row = await this.authorize(principal, id, 'share');
     const { userIds, agentIds, grantees } = granteesOf(body);
-    await store.removeShares(this.deps.db, row.id, grantees, {
-      ...this.audit(principal, row.id, 'unshared', ip),
-      details: { userIds, agentIds },
-    });
+    await store.removeShares(
+      this.deps.db,
+      row.id,
+      grantees,
+      this.audit(principal, row.id, 'unshared', ip, { userIds, agentIds }),
+    );
     // Told to the audience from before, so those who lost access refresh and find it gone.
     return this.publish('credential_updated', await this.load(row.orgId, row.id), accessFields(row));
   }
@@ -214,7 +220,15 @@ export class CredentialService {
     return credential;
   }
 
-  private audit(principal: Principal, credentialId: string, action: string, ip: string | null) {
+  private audit(
+    principal: Principal,
+    credentialId: string,
+    action: string,
+    ip: string | null,
+    details?: Record<string, unknown>,
+  ) {
+    // Which API token acted for the user, when one did.
+    const merged = { ...details, ...(principal.tokenId ? { tokenId: principal.tokenId } : {}) };
     return {
       id: randomUUID(),
       orgId: principal.orgId,
@@ -223,6 +237,7 @@ export class CredentialService {
       actorType: 'user',
       actorId: principal.userId,
       ip,
+      details: Object.keys(merged).length > 0 ? merged : null,
       at: this.deps.clock.now(),
     };
   }

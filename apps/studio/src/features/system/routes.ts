@@ -4,11 +4,12 @@ import type { Database } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 
 const tags = ['system'];
+const security: [] = [];
 
 export function systemRoutes(app: App, deps: { database: Database; version: string }): void {
   app.get(
     '/health',
-    { schema: { tags, response: { 200: z.object({ status: z.literal('ok'), version: z.string() }) } } },
+    { schema: { tags, security, response: { 200: z.object({ status: z.literal('ok'), version: z.string() }) } } },
     () => ({ status: 'ok' as const, version: deps.version }),
   );
 
@@ -17,6 +18,7 @@ export function systemRoutes(app: App, deps: { database: Database; version: stri
     {
       schema: {
         tags,
+        security,
         response: {
           200: z.object({ status: z.literal('ready'), database: z.string() }),
           503: z.object({ status: z.literal('not_ready'), reason: z.string() }),
