@@ -1,11 +1,8 @@
 // buildApp(deps) → the studio's Fastify instance. Tests call it with their own (real) dependencies.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
@@ -37,6 +34,7 @@ import { Vault } from './platform/crypto/vault.js';
 import type { Database } from './platform/db/database.js';
 import type { EventBus } from './platform/events/bus.js';
 import type { App } from './platform/http/app.js';
+import { serveDashboard } from './platform/http/dashboard.js';
 import { installErrorHandling } from './platform/http/errorHandler.js';
 import { AppError } from './platform/http/errors.js';
 import { loggerOptions } from './platform/logger.js';
@@ -55,7 +53,6 @@ export interface StudioDeps {
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
-const API_PREFIXES = ['/api/', '/ws/', '/docs', '/health', '/ready', '/metrics', '/mcp'];
 
 export async function buildApp(deps: StudioDeps): Promise<App> {
   const { config, database, keyring, bus, clock } = deps;
@@ -156,32 +153,4 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   systemStatsPublisher(app, { bus, connections: sockets.connections });
   await serveDashboard(app, deps.dashboardDir ?? defaultDashboardDir);
   return app;
-}
-
-/** Serves the built single-page app at `/`, falling back to index.html for client-side routes. */
-async function serveDashboard(app: App, dir: string): Promise<void> {
-  const indexFile = path.join(dir, 'index.html');
-  if (!fs.existsSync(indexFile)) {
-    app.log.warn({ dir }, 'dashboard not built; run `npm run build`');
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/plain').send('The dashboard is not built. Run `npm run build`, then restart the studio.'),
-    );
-    return;
-  }
-  await app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
-  const indexHtml = fs.readFileSync(indexFile);
-  const sendIndex = (_request: unknown, reply: { type(t: string): { send(b: Buffer): unknown } }) =>
-    reply.type('text/html; charset=utf-8').send(indexHtml);
-  app.get('/', { schema: { hide: true } }, sendIndex);
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const url = request.url.split('?')[0] ?? '/';
-    if (API_PREFIXES.some((p) => url.startsWith(p))) {
-      return reply.callNotFound();
-    }
-    const file = path.join(dir, path.normalize(url));
-    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return reply.sendFile(path.relative(dir, file));
-    }
-    return sendIndex(request, reply);
-  });
 }

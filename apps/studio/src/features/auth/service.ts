@@ -16,6 +16,7 @@ import type { Clock } from '../../platform/clock.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
 import { generateSecret, hashSecret } from '../../platform/crypto/secrets.js';
 import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { organizations, users } from '../../platform/db/schema.js';
 import { AppError, conflict, forbidden, unauthorized } from '../../platform/http/errors.js';
 import { acceptInvitation, findPendingInvitation } from '../orgs/store.js';
@@ -40,13 +41,9 @@ export interface ClientInfo {
 }
 
 const REFRESH_PREFIX = 'mcpr_';
+const emailTaken = () => conflict('email_taken', 'An account with this email already exists');
 /** Serializes registrations, so two "first users" cannot both create an organization. */
 const REGISTRATION_LOCK = 7_201_001;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
@@ -77,7 +74,7 @@ export class AuthService {
           .values({ id: userId, orgId, email: body.email, name: body.name, role: 'ADMIN', passwordHash });
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('email_taken', 'An account with this email already exists');
+      if (isUniqueViolation(err)) throw emailTaken();
       throw err;
     }
     return this.startSession({ id: userId, orgId, email: body.email, name: body.name, role: 'ADMIN' }, client);
@@ -158,7 +155,7 @@ export class AuthService {
       const isAccepted = await acceptInvitation(this.deps.db, invitation.id, { ...user, passwordHash }, now);
       if (!isAccepted) throw new AppError('invalid_invitation', 400, 'This invitation has already been used');
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('email_taken', 'An account with this email already exists');
+      if (isUniqueViolation(err)) throw emailTaken();
       throw err;
     }
     this.deps.onMemberJoined?.(user.orgId, { ...presentUser(user), createdAt: now.toISOString() });

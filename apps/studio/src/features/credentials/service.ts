@@ -13,6 +13,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Vault } from '../../platform/crypto/vault.js';
 import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { countMembersIn } from '../orgs/store.js';
@@ -39,11 +40,6 @@ function granteesOf(body: ShareCredentialBody) {
 /** Binds a sealed value to its organization and row: copied elsewhere, it no longer decrypts. */
 export function credentialAad(orgId: string, id: string): string {
   return `credential:${orgId}:${id}`;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 const nameTaken = () => conflict('credential_name_taken', 'A credential with this name already exists');

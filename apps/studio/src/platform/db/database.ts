@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { PG_INVALID_SCHEMA, PG_UNDEFINED_TABLE, pgErrorCode } from './errors.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -40,17 +41,14 @@ function shippedMigrationCount(): number {
   return shippedCount;
 }
 
-const UNDEFINED_TABLE = '42P01';
-const INVALID_SCHEMA = '3F000';
-
 /** Applied migrations; 0 on a database never migrated. Connection failures propagate. */
 async function appliedMigrationCount(db: Db): Promise<number> {
   try {
     const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-    if (code === UNDEFINED_TABLE || code === INVALID_SCHEMA) return 0;
+    const code = pgErrorCode(err);
+    if (code === PG_UNDEFINED_TABLE || code === PG_INVALID_SCHEMA) return 0;
     throw err;
   }
 }
