@@ -1,6 +1,6 @@
 // A real studio on a real port serving the freshly built dashboard, and a real Chromium to drive it.
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -10,13 +10,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const dashboardDir = path.join(root, 'apps/dashboard/dist');
 export const screenshotDir = path.join(root, 'test-results/e2e');
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The port is chosen first, so PUBLIC_URL (and the invitation links built on it) point at this studio. */
 export async function startStudioWithDashboard(
   env: Record<string, string> = {},
 ): Promise<TestStudio & { url: string }> {
-  const studio = await startTestStudio({ dashboardDir, env });
-  await studio.app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = studio.app.server.address() as AddressInfo;
-  return Object.assign(studio, { url: `http://127.0.0.1:${port}` });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const studio = await startTestStudio({ dashboardDir, env: { PUBLIC_URL: url, ...env } });
+  await studio.app.listen({ host: '127.0.0.1', port });
+  return Object.assign(studio, { url });
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -84,7 +84,3 @@ export function EmptyState({
     </div>
   );
 }
-
-/** Table cell classes, so every table in the app lines up the same way. */
-export const th = 'px-4 py-2.5 text-left text-xs font-medium uppercase tracking-wide text-zinc-500';
-export const td = 'px-4 py-3 text-sm text-zinc-700 align-middle';

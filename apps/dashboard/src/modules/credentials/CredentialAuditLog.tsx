@@ -4,8 +4,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../lib/format';
 import { ErrorAlert } from '../../ui/Alert';
-import { Badge, EmptyState, Section, td, th } from '../../ui/layoutParts';
+import { Badge, EmptyState, Section } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
+import { DataTable, td } from '../../ui/Table';
 import { useCredentialAudit } from './credentialsApi';
 
 function actorLabel(entry: CredentialAuditEntry, members: Map<string, Member>, t: TFunction): string {
@@ -28,40 +29,27 @@ export function CredentialAuditLog({ credentialId, members }: { credentialId: st
 
   return (
     <Section>
-      <div className="-m-5 overflow-x-auto">
-        <table className="min-w-full divide-y divide-zinc-200">
-          <thead className="bg-zinc-50">
-            <tr>
-              <th scope="col" className={th}>
-                {t('credentials.audit.when')}
-              </th>
-              <th scope="col" className={th}>
-                {t('credentials.audit.action')}
-              </th>
-              <th scope="col" className={th}>
-                {t('credentials.audit.actor')}
-              </th>
-              <th scope="col" className={th}>
-                {t('credentials.audit.ip')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td className={`${td} whitespace-nowrap`}>{dateTime(entry.at)}</td>
-                <td className={td}>
-                  <Badge tone={entry.action === 'revealed' ? 'amber' : entry.action === 'deleted' ? 'red' : 'neutral'}>
-                    {t(`credentials.audit.actions.${entry.action}`)}
-                  </Badge>
-                </td>
-                <td className={td}>{actorLabel(entry, byId, t)}</td>
-                <td className={`${td} font-mono text-xs`}>{entry.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={[
+          t('credentials.audit.when'),
+          t('credentials.audit.action'),
+          t('credentials.audit.actor'),
+          t('credentials.audit.ip'),
+        ]}
+      >
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <td className={`${td} whitespace-nowrap`}>{dateTime(entry.at)}</td>
+            <td className={td}>
+              <Badge tone={entry.action === 'revealed' ? 'amber' : entry.action === 'deleted' ? 'red' : 'neutral'}>
+                {t(`credentials.audit.actions.${entry.action}`)}
+              </Badge>
+            </td>
+            <td className={td}>{actorLabel(entry, byId, t)}</td>
+            <td className={`${td} font-mono text-xs`}>{entry.ip ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Section>
   );
 }

@@ -7,8 +7,9 @@ import { useMe } from '../../auth/authContext';
 import { useFormatters } from '../../lib/format';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { Badge, EmptyState, PageHeader, Section, td, th } from '../../ui/layoutParts';
+import { Badge, EmptyState, PageHeader, Section } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
+import { DataTable, td } from '../../ui/Table';
 import { CreateCredentialDialog } from './CreateCredentialDialog';
 import { canCreateCredential } from './credentialAccess';
 import { useCredentials } from './credentialsApi';
@@ -39,49 +40,35 @@ export default function CredentialsListPage() {
         <EmptyState title={t('credentials.empty')} description={t('credentials.emptyDescription')} />
       ) : list.length > 0 ? (
         <Section>
-          <div className="-m-5 overflow-x-auto">
-            <table className="min-w-full divide-y divide-zinc-200">
-              <thead className="bg-zinc-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t('common.name')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('credentials.type')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('credentials.visibility')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('common.description')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('credentials.updated')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody data-testid="credentials-list" className="divide-y divide-zinc-100">
-                {list.map((credential) => (
-                  <tr key={credential.id} className="hover:bg-zinc-50">
-                    <td className={td}>
-                      <Link
-                        to={`/credentials/${credential.id}`}
-                        className="font-medium text-indigo-700 hover:text-indigo-600 hover:underline"
-                      >
-                        {credential.name}
-                      </Link>
-                    </td>
-                    <td className={td}>
-                      <Badge>{t(`credentials.types.${credential.type}`)}</Badge>
-                    </td>
-                    <td className={td}>{t(`credentials.visibilities.${credential.visibility}`)}</td>
-                    <td className={`${td} max-w-xs truncate text-zinc-500`}>{credential.description}</td>
-                    <td className={`${td} whitespace-nowrap`}>{dateTime(credential.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            bodyTestId="credentials-list"
+            headers={[
+              t('common.name'),
+              t('credentials.type'),
+              t('credentials.visibility'),
+              t('common.description'),
+              t('credentials.updated'),
+            ]}
+          >
+            {list.map((credential) => (
+              <tr key={credential.id} className="hover:bg-zinc-50">
+                <td className={td}>
+                  <Link
+                    to={`/credentials/${credential.id}`}
+                    className="font-medium text-indigo-700 hover:text-indigo-600 hover:underline"
+                  >
+                    {credential.name}
+                  </Link>
+                </td>
+                <td className={td}>
+                  <Badge>{t(`credentials.types.${credential.type}`)}</Badge>
+                </td>
+                <td className={td}>{t(`credentials.visibilities.${credential.visibility}`)}</td>
+                <td className={`${td} max-w-xs truncate text-zinc-500`}>{credential.description}</td>
+                <td className={`${td} whitespace-nowrap`}>{dateTime(credential.updatedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Section>
       ) : null}
       <CreateCredentialDialog open={isCreateOpen} onOpenChange={setIsCreateOpen} />

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Badge, td, th } from '../../ui/layoutParts';
+import { Badge } from '../../ui/layoutParts';
+import { DataTable, td } from '../../ui/Table';
 import { useRevokeInvitation } from './settingsApi';
 
 export function InvitationsTable({ invitations, canManage }: { invitations: Invitation[]; canManage: boolean }) {
@@ -17,45 +18,32 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
   if (invitations.length === 0) return <p className="text-sm text-zinc-500">{t('members.noPending')}</p>;
 
   return (
-    <div className="-m-5 overflow-x-auto">
-      <table className="min-w-full divide-y divide-zinc-200">
-        <thead className="bg-zinc-50">
-          <tr>
-            <th scope="col" className={th}>
-              {t('auth.email')}
-            </th>
-            <th scope="col" className={th}>
-              {t('members.role')}
-            </th>
-            <th scope="col" className={th}>
-              {t('members.expires')}
-            </th>
+    <>
+      <DataTable
+        headers={[
+          t('auth.email'),
+          t('members.role'),
+          t('members.expires'),
+          ...(canManage ? [{ label: t('common.actions'), srOnly: true }] : []),
+        ]}
+      >
+        {invitations.map((invitation) => (
+          <tr key={invitation.id}>
+            <td className={`${td} font-medium text-zinc-900`}>{invitation.email}</td>
+            <td className={td}>
+              <Badge>{t(`roles.${invitation.role}`)}</Badge>
+            </td>
+            <td className={td}>{dateTime(invitation.expiresAt)}</td>
             {canManage ? (
-              <th scope="col" className={th}>
-                <span className="sr-only">{t('common.actions')}</span>
-              </th>
+              <td className={`${td} text-right`}>
+                <Button variant="ghost" size="sm" onClick={() => setToRevoke(invitation)}>
+                  {t('members.revokeInvitation')}
+                </Button>
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {invitations.map((invitation) => (
-            <tr key={invitation.id}>
-              <td className={`${td} font-medium text-zinc-900`}>{invitation.email}</td>
-              <td className={td}>
-                <Badge>{t(`roles.${invitation.role}`)}</Badge>
-              </td>
-              <td className={td}>{dateTime(invitation.expiresAt)}</td>
-              {canManage ? (
-                <td className={`${td} text-right`}>
-                  <Button variant="ghost" size="sm" onClick={() => setToRevoke(invitation)}>
-                    {t('members.revokeInvitation')}
-                  </Button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={toRevoke !== null}
         onOpenChange={(open) => (open ? undefined : setToRevoke(null))}
@@ -64,6 +52,6 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
         confirmLabel={t('members.revokeInvitation')}
         onConfirm={() => revoke.mutateAsync(toRevoke?.id ?? '')}
       />
-    </div>
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { useFormatters } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/fields';
-import { Badge, td, th } from '../../ui/layoutParts';
+import { Badge } from '../../ui/layoutParts';
+import { DataTable, td } from '../../ui/Table';
 import { useChangeMemberRole, useRemoveMember } from './settingsApi';
 
 interface MembersTableProps {
@@ -29,69 +30,54 @@ export function MembersTable({ members, currentUserId, canManage, onError }: Mem
   };
 
   return (
-    <div className="-m-5 overflow-x-auto">
-      <table className="min-w-full divide-y divide-zinc-200">
-        <thead className="bg-zinc-50">
-          <tr>
-            <th scope="col" className={th}>
-              {t('common.name')}
-            </th>
-            <th scope="col" className={th}>
-              {t('auth.email')}
-            </th>
-            <th scope="col" className={th}>
-              {t('members.role')}
-            </th>
-            <th scope="col" className={th}>
-              {t('members.joined')}
-            </th>
+    <>
+      <DataTable
+        headers={[
+          t('common.name'),
+          t('auth.email'),
+          t('members.role'),
+          t('members.joined'),
+          ...(canManage ? [{ label: t('common.actions'), srOnly: true }] : []),
+        ]}
+      >
+        {members.map((member) => (
+          <tr key={member.id}>
+            <td className={`${td} font-medium text-zinc-900`}>
+              {member.name} {member.id === currentUserId ? <Badge tone="accent">{t('common.you')}</Badge> : null}
+            </td>
+            <td className={td}>{member.email}</td>
+            <td className={td}>
+              {canManage ? (
+                <div className="w-40">
+                  <SelectField
+                    label={t('members.roleFor', { name: member.name })}
+                    hideLabel
+                    value={member.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => onRoleChange(member, e.target.value as Role)}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`roles.${role}`)}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+              ) : (
+                <Badge>{t(`roles.${member.role}`)}</Badge>
+              )}
+            </td>
+            <td className={td}>{date(member.createdAt)}</td>
             {canManage ? (
-              <th scope="col" className={th}>
-                <span className="sr-only">{t('common.actions')}</span>
-              </th>
+              <td className={`${td} text-right`}>
+                <Button variant="ghost" size="sm" onClick={() => setToRemove(member)}>
+                  {t('members.remove')}
+                </Button>
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td className={`${td} font-medium text-zinc-900`}>
-                {member.name} {member.id === currentUserId ? <Badge tone="accent">{t('common.you')}</Badge> : null}
-              </td>
-              <td className={td}>{member.email}</td>
-              <td className={td}>
-                {canManage ? (
-                  <div className="w-40">
-                    <SelectField
-                      label={t('members.roleFor', { name: member.name })}
-                      hideLabel
-                      value={member.role}
-                      disabled={changeRole.isPending}
-                      onChange={(e) => onRoleChange(member, e.target.value as Role)}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`roles.${role}`)}
-                        </option>
-                      ))}
-                    </SelectField>
-                  </div>
-                ) : (
-                  <Badge>{t(`roles.${member.role}`)}</Badge>
-                )}
-              </td>
-              <td className={td}>{date(member.createdAt)}</td>
-              {canManage ? (
-                <td className={`${td} text-right`}>
-                  <Button variant="ghost" size="sm" onClick={() => setToRemove(member)}>
-                    {t('members.remove')}
-                  </Button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={toRemove !== null}
         onOpenChange={(open) => (open ? undefined : setToRemove(null))}
@@ -100,6 +86,6 @@ export function MembersTable({ members, currentUserId, canManage, onError }: Mem
         confirmLabel={t('members.remove')}
         onConfirm={() => removeMember.mutateAsync(toRemove?.id ?? '')}
       />
-    </div>
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Badge, td, th } from '../../ui/layoutParts';
+import { Badge } from '../../ui/layoutParts';
+import { DataTable, td } from '../../ui/Table';
 import { useDeleteToken, useRevokeToken } from './settingsApi';
 
 type Pending = { kind: 'revoke' | 'delete'; token: ApiToken } | null;
@@ -33,59 +34,46 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
     t('tokens.lastUsed'),
     t('tokens.expires'),
     t('tokens.state'),
+    { label: t('common.actions'), srOnly: true },
   ];
 
   return (
-    <div className="-m-5 overflow-x-auto">
-      <table className="min-w-full divide-y divide-zinc-200">
-        <thead className="bg-zinc-50">
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className={th}>
-                {heading}
-              </th>
-            ))}
-            <th scope="col" className={th}>
-              <span className="sr-only">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <td className={`${td} font-medium text-zinc-900`}>{token.name}</td>
-              <td className={td}>
-                <div className="flex max-w-xs flex-wrap gap-1">
-                  {token.permissions.map((p) => (
-                    <code key={p} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
-                      {p}
-                    </code>
-                  ))}
-                </div>
-              </td>
-              <td className={`${td} font-mono text-xs`}>{token.prefix}…</td>
-              <td className={`${td} whitespace-nowrap`}>{date(token.createdAt)}</td>
-              <td className={`${td} whitespace-nowrap`}>{dateTime(token.lastUsedAt)}</td>
-              <td className={`${td} whitespace-nowrap`}>
-                {token.expiresAt ? date(token.expiresAt) : t('tokens.noExpiry')}
-              </td>
-              <td className={td}>
-                <TokenState token={token} />
-              </td>
-              <td className={`${td} whitespace-nowrap text-right`}>
-                {token.revokedAt ? null : (
-                  <Button variant="ghost" size="sm" onClick={() => setPending({ kind: 'revoke', token })}>
-                    {t('tokens.revoke')}
-                  </Button>
-                )}
-                <Button variant="ghost" size="sm" onClick={() => setPending({ kind: 'delete', token })}>
-                  {t('common.delete')}
+    <>
+      <DataTable headers={headings}>
+        {tokens.map((token) => (
+          <tr key={token.id}>
+            <td className={`${td} font-medium text-zinc-900`}>{token.name}</td>
+            <td className={td}>
+              <div className="flex max-w-xs flex-wrap gap-1">
+                {token.permissions.map((p) => (
+                  <code key={p} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
+                    {p}
+                  </code>
+                ))}
+              </div>
+            </td>
+            <td className={`${td} font-mono text-xs`}>{token.prefix}…</td>
+            <td className={`${td} whitespace-nowrap`}>{date(token.createdAt)}</td>
+            <td className={`${td} whitespace-nowrap`}>{dateTime(token.lastUsedAt)}</td>
+            <td className={`${td} whitespace-nowrap`}>
+              {token.expiresAt ? date(token.expiresAt) : t('tokens.noExpiry')}
+            </td>
+            <td className={td}>
+              <TokenState token={token} />
+            </td>
+            <td className={`${td} whitespace-nowrap text-right`}>
+              {token.revokedAt ? null : (
+                <Button variant="ghost" size="sm" onClick={() => setPending({ kind: 'revoke', token })}>
+                  {t('tokens.revoke')}
                 </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              )}
+              <Button variant="ghost" size="sm" onClick={() => setPending({ kind: 'delete', token })}>
+                {t('common.delete')}
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={pending !== null}
         onOpenChange={(open) => (open ? undefined : setPending(null))}
@@ -100,6 +88,6 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
             : remove.mutateAsync(pending?.token.id ?? '')
         }
       />
-    </div>
+    </>
   );
 }
