@@ -43,9 +43,24 @@ export const sessionTokensSchema = z.object({
 });
 export type SessionTokens = z.infer<typeof sessionTokensSchema>;
 
+/**
+ * One permission rule in CASL's raw form (https://casl.js.org): what the user may do to which subject, under which
+ * conditions on the row. The dashboard evaluates these with @casl/ability, so it never restates the role model.
+ */
+export const abilityRuleSchema = z.object({
+  action: z.union([z.string(), z.array(z.string())]),
+  subject: z.union([z.string(), z.array(z.string())]),
+  conditions: z.record(z.string(), z.unknown()).optional(),
+  inverted: z.boolean().optional(),
+});
+export type AbilityRule = z.infer<typeof abilityRuleSchema>;
+
 export const meSchema = z.object({
   user: userSchema,
   organization: z.object({ id: idSchema, name: z.string(), plan: planSchema }),
+  rules: z
+    .array(abilityRuleSchema)
+    .describe('What this user may do, as CASL rules (subjects: Organization, Member, …)'),
 });
 export type Me = z.infer<typeof meSchema>;
 

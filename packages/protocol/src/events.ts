@@ -32,8 +32,25 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+export const CONTROL_MESSAGE_TYPES = [
+  'initial_state',
+  'subscribed',
+  'unsubscribed',
+  'error',
+  'pong',
+  'authenticated',
+] as const;
+
+/** Every message the server sends: control messages and events. `data` is checked by whoever reads its type. */
+export const serverMessageSchema = z.object({
+  type: z.enum([...CONTROL_MESSAGE_TYPES, ...EVENT_TYPES]),
+  topic: z.string().optional(),
+  timestamp: z.string(),
+  data: z.unknown(),
+});
+
 export interface ServerEvent<T = unknown> {
-  type: EventType | 'initial_state' | 'subscribed' | 'unsubscribed' | 'error' | 'pong' | 'authenticated';
+  type: EventType | (typeof CONTROL_MESSAGE_TYPES)[number];
   topic?: string;
   timestamp: string;
   data: T;

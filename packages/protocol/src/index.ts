@@ -1,7 +1,17 @@
 // The contract between the studio, the dashboard and agent servers.
 
-export type { AcceptInviteBody, LoginBody, Me, RegisterBody, SessionTokens, SetupStatus, User } from './auth.js';
+export type {
+  AbilityRule,
+  AcceptInviteBody,
+  LoginBody,
+  Me,
+  RegisterBody,
+  SessionTokens,
+  SetupStatus,
+  User,
+} from './auth.js';
 export {
+  abilityRuleSchema,
   acceptInviteBodySchema,
   emailSchema,
   loginBodySchema,
@@ -52,7 +62,15 @@ export {
   updateCredentialBodySchema,
 } from './credentials.js';
 export type { ClientMessage, EventType, ServerEvent } from './events.js';
-export { clientMessageSchema, EVENT_TYPES, TOPICS, topicSchema, WS_CLOSE_UNAUTHORIZED } from './events.js';
+export {
+  CONTROL_MESSAGE_TYPES,
+  clientMessageSchema,
+  EVENT_TYPES,
+  serverMessageSchema,
+  TOPICS,
+  topicSchema,
+  WS_CLOSE_UNAUTHORIZED,
+} from './events.js';
 export type { Invitation, InviteMemberBody, InviteMemberResult, Member, MembersList, Organization } from './org.js';
 export {
   invitationSchema,

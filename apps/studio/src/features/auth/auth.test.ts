@@ -36,6 +36,8 @@ describe('accounts and sessions', () => {
     expect(body.refreshToken).toMatch(/^mcpr_/);
     const me = await studio.app.inject({ url: '/api/auth/me', headers: bearer(body.accessToken) });
     expect(me.json()).toMatchObject({ user: { role: 'ADMIN' }, organization: { name: 'Acme', plan: 'FREE' } });
+    // The role model travels as CASL rules, for the dashboard to evaluate rather than restate.
+    expect(me.json().rules).toContainEqual({ action: 'manage', subject: 'all' });
     expect((await studio.app.inject({ url: '/api/auth/setup' })).json().needsFirstUser).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 // Accounts and sessions: register, sign in, rotate refresh tokens, sign out, accept invitations.
 import { randomUUID } from 'node:crypto';
 import type {
+  AbilityRule,
   AcceptInviteBody,
   Me,
   Member,
@@ -11,6 +12,7 @@ import type {
   SetupStatus,
 } from '@mcp-studio/protocol';
 import { sql } from 'drizzle-orm';
+import { defineAbilityFor } from '../../platform/auth/abilities.js';
 import type { AccessTokens } from '../../platform/auth/jwt.js';
 import type { Clock } from '../../platform/clock.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
@@ -134,6 +136,7 @@ export class AuthService {
     return {
       user: presentUser(found.user),
       organization: { id: found.org.id, name: found.org.name, plan: found.org.plan as Plan },
+      rules: defineAbilityFor({ id: found.user.id, role: found.user.role as Role }).rules as AbilityRule[],
     };
   }
 

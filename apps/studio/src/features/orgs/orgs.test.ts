@@ -67,6 +67,10 @@ describe('organization and members', () => {
     expect(
       (await call(member.accessToken, 'POST', '/api/credentials', { name: 'n', type: 'token', value: 'v' })).statusCode,
     ).toBe(201);
+    expect((await call(member.accessToken, 'GET', '/api/auth/me')).json().rules).toContainEqual({
+      action: 'manage',
+      subject: 'Credential',
+    });
   });
 
   it('never leaves the organization without an ADMIN', async () => {
