@@ -114,3 +114,29 @@ describe('global rate limit', () => {
     }
   });
 });
+
+describe('client address behind a proxy', () => {
+  async function auditedIpWith(env: Record<string, string>): Promise<string> {
+    const studio = await startTestStudio({ env });
+    try {
+      const owner = await registerOwner(studio.app);
+      const headers = { ...bearer(owner.accessToken), 'x-forwarded-for': '203.0.113.9' };
+      const created = await studio.app.inject({
+        method: 'POST',
+        url: '/api/credentials',
+        headers,
+        payload: { name: 'k', type: 'api_key', value: 'v' },
+      });
+      const audit = await studio.app.inject({ url: `/api/credentials/${created.json().id}/audit`, headers });
+      return audit.json().entries[0].ip;
+    } finally {
+      await studio.close();
+    }
+  }
+
+  it('believes X-Forwarded-For only when TRUST_PROXY says so', async () => {
+    expect(await auditedIpWith({})).toBe('127.0.0.1');
+    expect(await auditedIpWith({ TRUST_PROXY: '127.0.0.1' })).toBe('203.0.113.9');
+    expect(await auditedIpWith({ TRUST_PROXY: '1' })).toBe('203.0.113.9');
+  });
+});

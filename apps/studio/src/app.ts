@@ -61,7 +61,14 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     : loggerOptions(config.logLevel);
   const app = Fastify({
     logger,
-    trustProxy: false,
+    // A hop count becomes the function form Fastify's types accept: trust the first n proxies.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

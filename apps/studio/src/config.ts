@@ -28,7 +28,25 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
   INVITATION_TTL_HOURS: positiveInt.default(72),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => parseTrustProxy(value, ctx)),
 });
+
+/** `false`, `true`, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = splitList(value);
+  if (list.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return list;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'Use false, true, a number of hops, or addresses/CIDRs separated by commas',
+  });
+  return z.NEVER;
+}
 
 export type Env = z.input<typeof envSchema>;
 
@@ -50,6 +68,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   invitationTtlHours: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -95,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

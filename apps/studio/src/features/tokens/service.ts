@@ -22,8 +22,12 @@ export interface TokenServiceDeps {
 }
 
 const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6;
+const TOUCH_INTERVAL_MS = 60_000;
 
 export class TokenService {
+  /** When this process last recorded each token's use, so a busy token costs one write a minute, not one a call. */
+  private readonly lastTouched = new Map<string, number>();
+
   constructor(private readonly deps: TokenServiceDeps) {}
 
   async create(principal: Principal, body: CreateTokenBody): Promise<CreatedToken> {
@@ -80,7 +84,11 @@ export class TokenService {
     const now = this.deps.clock.now();
     const found = await store.findTokenForAuth(this.deps.db, hashSecret(secret));
     if (!found || found.token.revokedAt || (found.token.expiresAt && found.token.expiresAt <= now)) return null;
-    void store.touchToken(this.deps.db, found.token.id, now).catch(() => undefined);
+    const touchedAt = this.lastTouched.get(found.token.id) ?? 0;
+    if (now.getTime() - touchedAt >= TOUCH_INTERVAL_MS) {
+      this.lastTouched.set(found.token.id, now.getTime());
+      void store.touchToken(this.deps.db, found.token.id, now).catch(() => undefined);
+    }
     return new Principal({
       kind: 'api_token',
       userId: found.token.userId,
