@@ -78,6 +78,39 @@ describe('accounts and sessions', () => {
     expect(locked.json().error.code).toBe('too_many_requests');
   });
 
+  it('limits failures per address too, across different accounts', async () => {
+    // Three failures per account (LOGIN_MAX_FAILURES) and four times that per address; a forged
+    // X-Forwarded-For changes nothing while TRUST_PROXY is off.
+    const from = (n: number) => ({ 'x-forwarded-for': `198.51.100.${n}` });
+    const ip = { remoteAddress: '192.0.2.44' };
+    for (let i = 0; i < 12; i += 1) {
+      const res = await studio.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        ...ip,
+        headers: from(i),
+        payload: { email: `spray.${i}@example.test`, password: 'guessing passwords' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    const blocked = await studio.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      ...ip,
+      payload: { email: 'first@example.test', password: PASSWORD },
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not affected.
+    const elsewhere = await studio.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '192.0.2.45',
+      payload: { email: 'first@example.test', password: PASSWORD },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
   it('rotates the refresh token, and a spent one revokes the whole session family', async () => {
     const login = (await post('/api/auth/login', { email: 'first@example.test', password: PASSWORD })).json();
     const first = await post('/api/auth/refresh', { refreshToken: login.refreshToken });
