@@ -1,8 +1,9 @@
-// Providers in dependency order: queries, session, live updates, router.
+// Providers in dependency order: queries, session, permissions, live updates, router.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './api/queryClient';
+import { AbilityProvider } from './auth/AbilityProvider';
 import { AuthProvider } from './auth/AuthProvider';
 import { LiveProvider } from './live/LiveProvider';
 import { AppRoutes } from './routes';
@@ -13,13 +14,15 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider>
-        <LiveProvider>
-          <BrowserRouter>
-            <Suspense fallback={<FullPageSpinner />}>
-              <AppRoutes />
-            </Suspense>
-          </BrowserRouter>
-        </LiveProvider>
+        <AbilityProvider>
+          <LiveProvider>
+            <BrowserRouter>
+              <Suspense fallback={<FullPageSpinner />}>
+                <AppRoutes />
+              </Suspense>
+            </BrowserRouter>
+          </LiveProvider>
+        </AbilityProvider>
       </AuthProvider>
     </QueryClientProvider>
   );

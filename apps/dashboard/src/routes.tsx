@@ -1,12 +1,13 @@
 // The route tree: public auth pages, then every module's pages inside the signed-in layout.
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { useAbility } from './auth/ability';
 import { useMe } from './auth/authContext';
 import { RequireAuth } from './auth/RequireAuth';
+import { AccessGate } from './layout/AccessGate';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
-import { RoleGate } from './layout/RoleGate';
-import { modules, modulesForRole } from './modules/registry';
+import { modules, modulesFor } from './modules/registry';
 
 const LoginPage = lazy(() => import('./auth/pages/LoginPage'));
 const RegisterPage = lazy(() => import('./auth/pages/RegisterPage'));
@@ -15,7 +16,8 @@ const AcceptInvitePage = lazy(() => import('./auth/pages/AcceptInvitePage'));
 /** `/` opens the first page the caller may use. */
 function HomeRedirect() {
   const me = useMe();
-  const first = modulesForRole(me.user.role)[0]?.nav[0]?.path;
+  const ability = useAbility();
+  const first = modulesFor({ role: me.user.role, ability })[0]?.nav[0]?.path;
   return first ? <Navigate to={first} replace /> : <NotFoundPage />;
 }
 
@@ -45,9 +47,9 @@ export function AppRoutes() {
                 key={key}
                 path={route.path}
                 element={
-                  <RoleGate minimum={route.requiredRole ?? module.requiredRole}>
+                  <AccessGate minimum={route.requiredRole ?? module.requiredRole} requires={route.requires}>
                     <Page />
-                  </RoleGate>
+                  </AccessGate>
                 }
               />
             );

@@ -1,8 +1,9 @@
-// Navigation built from the module registry, showing only the modules the caller's role may use.
+// Navigation built from the module registry, showing only the modules and entries the caller may use.
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useAbility } from '../auth/ability';
 import { useMe } from '../auth/authContext';
-import { modulesForRole } from '../modules/registry';
+import { modulesFor } from '../modules/registry';
 import { BrandMark } from './BrandMark';
 
 const linkClasses = ({ isActive }: { isActive: boolean }) =>
@@ -14,7 +15,8 @@ const linkClasses = ({ isActive }: { isActive: boolean }) =>
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const modules = modulesForRole(me.user.role);
+  const ability = useAbility();
+  const modules = modulesFor({ role: me.user.role, ability });
 
   return (
     <div className="flex h-full flex-col">

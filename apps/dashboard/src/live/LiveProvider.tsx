@@ -5,8 +5,9 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { refreshSession } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { getAccessToken, isAccessTokenStale, onAccessTokenChange } from '../api/tokenStore';
+import { useAbility } from '../auth/ability';
 import { useAuth } from '../auth/authContext';
-import { modulesForRole } from '../modules/registry';
+import { modulesFor } from '../modules/registry';
 import { LiveContext, type LiveStatus } from './liveContext';
 import { buildLiveRouting } from './liveRouting';
 import { parseServerEvent } from './serverEvent';
@@ -23,8 +24,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const { status: authStatus, me } = useAuth();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('offline');
+  const ability = useAbility();
   const role = me?.user.role;
-  const routing = useMemo(() => (role ? buildLiveRouting(modulesForRole(role)) : null), [role]);
+  const routing = useMemo(() => (role ? buildLiveRouting(modulesFor({ role, ability })) : null), [role, ability]);
   const isSignedIn = authStatus === 'authenticated';
 
   useEffect(() => {

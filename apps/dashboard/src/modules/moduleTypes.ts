@@ -1,7 +1,8 @@
-// What a dashboard module declares to plug into the shell: routes, navigation, role, live updates.
+// What a dashboard module declares to plug into the shell: routes, navigation, who sees them, live updates.
 import type { EventType, Role } from '@mcp-studio/protocol';
 import type { QueryKey } from '@tanstack/react-query';
 import type { ComponentType, LazyExoticComponent } from 'react';
+import type { Permission } from '../auth/ability';
 import type { TranslationKey } from '../i18n/resources';
 
 /** A page, loaded only when first visited. */
@@ -11,6 +12,8 @@ export interface ModulePageRoute {
   component: LazyExoticComponent<ComponentType>;
   /** A stricter minimum than the module's, for this page only. */
   requiredRole?: Role;
+  /** A permission of the studio's rules this page needs (prefer it to a role when the server has a rule for it). */
+  requires?: Permission;
 }
 
 /** A path that sends the visitor elsewhere, e.g. a module's index to its first page. */
@@ -27,6 +30,8 @@ export interface ModuleNavItem {
   label: TranslationKey;
   /** A stricter minimum than the module's, for this entry only. */
   requiredRole?: Role;
+  /** A permission of the studio's rules this entry needs; give it the same as its page's. */
+  requires?: Permission;
 }
 
 export interface ModuleLiveUpdates {

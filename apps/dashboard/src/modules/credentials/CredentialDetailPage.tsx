@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/apiError';
 import { useMembers } from '../../api/sharedQueries';
-import { useMe } from '../../auth/authContext';
+import { useAbility } from '../../auth/ability';
 import { ErrorAlert } from '../../ui/Alert';
 import { Badge, EmptyState, PageHeader } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
 import { CredentialAuditLog } from './CredentialAuditLog';
 import { CredentialSummary } from './CredentialSummary';
 import { CredentialValuePanel } from './CredentialValuePanel';
-import { canListMembers, canManageCredential, canRevealCredential } from './credentialAccess';
+import { canListMembers, credentialPermissions } from './credentialAccess';
 import { useCredential } from './credentialsApi';
 import { EditCredentialForm } from './EditCredentialForm';
 import { RotateValueForm } from './RotateValueForm';
@@ -32,9 +32,9 @@ function BackLink() {
 export default function CredentialDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useMe();
+  const ability = useAbility();
   const query = useCredential(id);
-  const members = useMembers(canListMembers(me.user.role));
+  const members = useMembers(canListMembers(ability));
   const [tab, setTab] = useState<Tab>('overview');
   const credential = query.data;
 
@@ -50,7 +50,7 @@ export default function CredentialDetailPage() {
     );
   }
 
-  const canManage = canManageCredential(me.user.role, me.user.id, credential);
+  const may = credentialPermissions(ability, credential);
   const memberList = members.data?.members ?? [];
   const tabs: { id: Tab; label: string }[] = [
     { id: 'overview', label: t('credentials.tabs.overview') },
@@ -96,9 +96,9 @@ export default function CredentialDetailPage() {
               <CredentialValuePanel
                 credentialId={credential.id}
                 version={credential.updatedAt}
-                mayReveal={canRevealCredential(me.user.role, me.user.id, credential)}
+                mayReveal={may.reveal}
               />
-              {canManage ? (
+              {may.update ? (
                 <>
                   <EditCredentialForm credential={credential} />
                   <RotateValueForm credential={credential} />
@@ -108,8 +108,8 @@ export default function CredentialDetailPage() {
             <CredentialSummary
               credential={credential}
               members={memberList}
-              canManage={canManage}
-              canShare={canManage && canListMembers(me.user.role)}
+              canDelete={may.delete}
+              canShare={may.share}
             />
           </div>
         ) : (

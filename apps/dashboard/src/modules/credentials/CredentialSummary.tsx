@@ -14,11 +14,11 @@ import { ShareCredentialDialog } from './ShareCredentialDialog';
 interface CredentialSummaryProps {
   credential: Credential;
   members: Member[];
-  canManage: boolean;
+  canDelete: boolean;
   canShare: boolean;
 }
 
-export function CredentialSummary({ credential, members, canManage, canShare }: CredentialSummaryProps) {
+export function CredentialSummary({ credential, members, canDelete, canShare }: CredentialSummaryProps) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const navigate = useNavigate();
@@ -93,7 +93,7 @@ export function CredentialSummary({ credential, members, canManage, canShare }: 
           </ul>
         )}
       </Section>
-      {canManage ? (
+      {canDelete ? (
         <Section title={t('credentials.dangerZone')} description={t('credentials.deleteMessage')}>
           <Button variant="danger" onClick={() => setIsDeleteOpen(true)}>
             <Trash2 aria-hidden className="size-4" />

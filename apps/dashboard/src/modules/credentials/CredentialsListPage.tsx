@@ -3,7 +3,7 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../auth/authContext';
+import { useAbility } from '../../auth/ability';
 import { useFormatters } from '../../lib/format';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -17,10 +17,10 @@ import { useCredentials } from './credentialsApi';
 export default function CredentialsListPage() {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  const me = useMe();
+  const ability = useAbility();
   const credentials = useCredentials();
   const [isCreateOpen, setIsCreateOpen] = useState(false);
-  const canCreate = canCreateCredential(me.user.role);
+  const canCreate = canCreateCredential(ability);
   const list = credentials.data?.credentials ?? [];
 
   const createButton = canCreate ? (

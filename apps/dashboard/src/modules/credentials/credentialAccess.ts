@@ -1,27 +1,39 @@
-// What the caller may do with a credential, mirroring the studio's role rules to hide useless buttons.
+// What the caller may do with a credential, asked of the studio's rules to hide buttons that would be refused.
 // The server decides; these only keep the page honest about what will work.
-import type { Credential, Role } from '@mcp-studio/protocol';
-import { hasRole } from '../../auth/roles';
+import { subject } from '@casl/ability';
+import type { Credential } from '@mcp-studio/protocol';
+import type { AppAbility, CredentialAccessFields } from '../../auth/ability';
 
-const isOwner = (userId: string, credential: Credential) => credential.ownerUserId === userId;
-
-/** Everyone but viewers may store credentials of their own. */
-export const canCreateCredential = (role: Role) => role !== 'VIEWER';
-
-/** Managers reveal any value; viewers none; others their own, those shared with them and public ones. */
-export function canRevealCredential(role: Role, userId: string, credential: Credential): boolean {
-  if (role === 'VIEWER') return false;
-  if (hasRole(role, 'MANAGER')) return true;
-  return (
-    isOwner(userId, credential) || credential.sharedWith.userIds.includes(userId) || credential.visibility === 'public'
-  );
+/** The credential as its rules see it (the same fields the studio matches them against). */
+export function credentialSubject(credential: Credential) {
+  const fields: CredentialAccessFields = {
+    ownerUserId: credential.ownerUserId,
+    visibility: credential.visibility,
+    sharedUserIds: credential.sharedWith.userIds,
+  };
+  return subject('Credential', fields);
 }
 
-/** Managers manage every credential; operators and users only their own. */
-export function canManageCredential(role: Role, userId: string, credential: Credential): boolean {
-  if (role === 'VIEWER') return false;
-  return hasRole(role, 'MANAGER') || isOwner(userId, credential);
+export interface CredentialPermissions {
+  reveal: boolean;
+  /** Edit the details and rotate the value. */
+  update: boolean;
+  delete: boolean;
+  /** Share and unshare; the dialog also needs the member list, so this asks for it too. */
+  share: boolean;
 }
 
-/** The member list (for sharing and naming people) is closed to the USER role. */
-export const canListMembers = (role: Role) => hasRole(role, 'VIEWER');
+export const canCreateCredential = (ability: AppAbility) => ability.can('create', 'Credential');
+
+/** The member list, for naming people and picking whom to share with. */
+export const canListMembers = (ability: AppAbility) => ability.can('read', 'Member');
+
+export function credentialPermissions(ability: AppAbility, credential: Credential): CredentialPermissions {
+  const target = credentialSubject(credential);
+  return {
+    reveal: ability.can('reveal', target),
+    update: ability.can('update', target),
+    delete: ability.can('delete', target),
+    share: ability.can('share', target) && canListMembers(ability),
+  };
+}

@@ -2,7 +2,11 @@
 import { KeyRound } from 'lucide-react';
 import { lazy } from 'react';
 import { queryKeys } from '../../api/queryKeys';
+import type { Permission } from '../../auth/ability';
 import type { DashboardModule } from '../moduleTypes';
+
+/** Every role may read some credentials (which ones, the server filters). */
+const readCredentials: Permission = { action: 'read', subject: 'Credential' };
 
 export const credentialsModule: DashboardModule = {
   id: 'credentials',
@@ -11,10 +15,10 @@ export const credentialsModule: DashboardModule = {
   requiredRole: 'USER',
   dependsOn: [],
   routes: [
-    { path: 'credentials', component: lazy(() => import('./CredentialsListPage')) },
-    { path: 'credentials/:id', component: lazy(() => import('./CredentialDetailPage')) },
+    { path: 'credentials', component: lazy(() => import('./CredentialsListPage')), requires: readCredentials },
+    { path: 'credentials/:id', component: lazy(() => import('./CredentialDetailPage')), requires: readCredentials },
   ],
-  nav: [{ path: '/credentials', label: 'credentials.name' }],
+  nav: [{ path: '/credentials', label: 'credentials.name', requires: readCredentials }],
   live: {
     topics: ['credentials'],
     invalidates: {

@@ -1,4 +1,4 @@
-// Pending invitations, which an administrator can revoke before they are used.
+// Pending invitations, which those the rules allow can revoke before they are used.
 import type { Invitation } from '@mcp-studio/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { Badge } from '../../ui/layoutParts';
 import { DataTable, td } from '../../ui/Table';
 import { useRevokeInvitation } from './settingsApi';
 
-export function InvitationsTable({ invitations, canManage }: { invitations: Invitation[]; canManage: boolean }) {
+export function InvitationsTable({ invitations, canRevoke }: { invitations: Invitation[]; canRevoke: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const revoke = useRevokeInvitation();
@@ -24,7 +24,7 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
           t('auth.email'),
           t('members.role'),
           t('members.expires'),
-          ...(canManage ? [{ label: t('common.actions'), srOnly: true }] : []),
+          ...(canRevoke ? [{ label: t('common.actions'), srOnly: true }] : []),
         ]}
       >
         {invitations.map((invitation) => (
@@ -34,7 +34,7 @@ export function InvitationsTable({ invitations, canManage }: { invitations: Invi
               <Badge>{t(`roles.${invitation.role}`)}</Badge>
             </td>
             <td className={td}>{dateTime(invitation.expiresAt)}</td>
-            {canManage ? (
+            {canRevoke ? (
               <td className={`${td} text-right`}>
                 <Button variant="ghost" size="sm" onClick={() => setToRevoke(invitation)}>
                   {t('members.revokeInvitation')}

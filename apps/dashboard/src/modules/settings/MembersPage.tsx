@@ -1,8 +1,9 @@
-// Members of the organization and pending invitations; administrators invite, re-role and remove.
+// Members of the organization and pending invitations; those the rules allow invite, re-role and remove.
 import { UserPlus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMembers } from '../../api/sharedQueries';
+import { useAbility } from '../../auth/ability';
 import { useMe } from '../../auth/authContext';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -15,7 +16,8 @@ import { MembersTable } from './MembersTable';
 export default function MembersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isAdmin = me.user.role === 'ADMIN';
+  const ability = useAbility();
+  const canInvite = ability.can('create', 'Invitation');
   const members = useMembers();
   const [isInviteOpen, setIsInviteOpen] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -26,7 +28,7 @@ export default function MembersPage() {
         title={t('members.title')}
         description={t('members.description')}
         actions={
-          isAdmin ? (
+          canInvite ? (
             <Button onClick={() => setIsInviteOpen(true)}>
               <UserPlus aria-hidden className="size-4" />
               {t('members.invite')}
@@ -43,14 +45,18 @@ export default function MembersPage() {
             <MembersTable
               members={members.data?.members ?? []}
               currentUserId={me.user.id}
-              canManage={isAdmin}
+              canChangeRole={ability.can('update', 'Member')}
+              canRemove={ability.can('delete', 'Member')}
               onError={setActionError}
             />
           )}
         </Section>
-        {isAdmin || (members.data?.invitations.length ?? 0) > 0 ? (
+        {canInvite || (members.data?.invitations.length ?? 0) > 0 ? (
           <Section title={t('members.pendingTitle')} description={t('members.pendingDescription')}>
-            <InvitationsTable invitations={members.data?.invitations ?? []} canManage={isAdmin} />
+            <InvitationsTable
+              invitations={members.data?.invitations ?? []}
+              canRevoke={ability.can('delete', 'Invitation')}
+            />
           </Section>
         ) : null}
       </div>

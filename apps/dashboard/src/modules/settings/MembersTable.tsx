@@ -1,4 +1,4 @@
-// The member list; for administrators, a role picker and a remove button on each row.
+// The member list; for those the rules allow, a role picker and a remove button on each row.
 import { type Member, ROLES, type Role } from '@mcp-studio/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +13,14 @@ import { useChangeMemberRole, useRemoveMember } from './settingsApi';
 interface MembersTableProps {
   members: Member[];
   currentUserId: string;
-  canManage: boolean;
+  /** `update` on Member: a role picker instead of the role badge. */
+  canChangeRole: boolean;
+  /** `delete` on Member: a remove button on each row. */
+  canRemove: boolean;
   onError(error: unknown): void;
 }
 
-export function MembersTable({ members, currentUserId, canManage, onError }: MembersTableProps) {
+export function MembersTable({ members, currentUserId, canChangeRole, canRemove, onError }: MembersTableProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const changeRole = useChangeMemberRole();
@@ -37,7 +40,7 @@ export function MembersTable({ members, currentUserId, canManage, onError }: Mem
           t('auth.email'),
           t('members.role'),
           t('members.joined'),
-          ...(canManage ? [{ label: t('common.actions'), srOnly: true }] : []),
+          ...(canRemove ? [{ label: t('common.actions'), srOnly: true }] : []),
         ]}
       >
         {members.map((member) => (
@@ -47,7 +50,7 @@ export function MembersTable({ members, currentUserId, canManage, onError }: Mem
             </td>
             <td className={td}>{member.email}</td>
             <td className={td}>
-              {canManage ? (
+              {canChangeRole ? (
                 <div className="w-40">
                   <SelectField
                     label={t('members.roleFor', { name: member.name })}
@@ -68,7 +71,7 @@ export function MembersTable({ members, currentUserId, canManage, onError }: Mem
               )}
             </td>
             <td className={td}>{date(member.createdAt)}</td>
-            {canManage ? (
+            {canRemove ? (
               <td className={`${td} text-right`}>
                 <Button variant="ghost" size="sm" onClick={() => setToRemove(member)}>
                   {t('members.remove')}

@@ -1,7 +1,8 @@
-// Organization settings: name and plan, editable by administrators.
+// Organization settings: name and plan, editable by whoever the rules let update the organization.
 import { PLANS, type Plan } from '@mcp-studio/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAbility } from '../../auth/ability';
 import { useMe } from '../../auth/authContext';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -12,7 +13,7 @@ import { useUpdateOrganization } from './settingsApi';
 export default function OrganizationPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isAdmin = me.user.role === 'ADMIN';
+  const canEdit = useAbility().can('update', 'Organization');
   const [name, setName] = useState(me.organization.name);
   const [plan, setPlan] = useState<Plan>(me.organization.plan);
   const update = useUpdateOrganization();
@@ -30,7 +31,7 @@ export default function OrganizationPage() {
       <PageHeader title={t('org.title')} description={t('org.description')} />
       <Section title={t('org.general')}>
         <form className="max-w-lg space-y-4" onSubmit={submit}>
-          {isAdmin ? null : <Alert tone="warning">{t('org.readOnly')}</Alert>}
+          {canEdit ? null : <Alert tone="warning">{t('org.readOnly')}</Alert>}
           <ErrorAlert error={update.error} />
           {update.isSuccess ? <Alert tone="success">{t('common.saved')}</Alert> : null}
           <TextField
@@ -38,7 +39,7 @@ export default function OrganizationPage() {
             required
             maxLength={200}
             value={name}
-            disabled={!isAdmin}
+            disabled={!canEdit}
             onChange={(e) => {
               setName(e.target.value);
               update.reset();
@@ -47,7 +48,7 @@ export default function OrganizationPage() {
           <SelectField
             label={t('org.plan')}
             value={plan}
-            disabled={!isAdmin}
+            disabled={!canEdit}
             onChange={(e) => {
               setPlan(e.target.value as Plan);
               update.reset();
@@ -59,7 +60,7 @@ export default function OrganizationPage() {
               </option>
             ))}
           </SelectField>
-          {isAdmin ? (
+          {canEdit ? (
             <Button type="submit" disabled={update.isPending}>
               {update.isPending ? t('common.saving') : t('common.save')}
             </Button>
