@@ -249,8 +249,8 @@ ${tables}
 ${reading(http, startup).join('\n')}
 
 Everything runs on one machine: the load generator, the studio and PostgreSQL share its CPUs, so absolute numbers
-are lower than on a dedicated server, and the figures move by several percent between runs. These are
-measurements, not limits: no test asserts on timing.
+are lower than on a dedicated server; on a shared machine the figures can move by tens of percent between runs
+(compare the load averages above). These are measurements, not limits: no test asserts on timing.
 `;
   fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(root, 'docs/benchmarks.md'), doc);
