@@ -24,6 +24,10 @@ import { orgRoutes } from './features/orgs/routes.js';
 import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
+import { serverRoutes } from './features/servers/routes.js';
+import { ServerSecrets } from './features/servers/secrets.js';
+import { ServerService } from './features/servers/service.js';
+import { checkUrl, type Lookup } from './features/servers/urlPolicy.js';
 import { systemRoutes } from './features/system/routes.js';
 import { tokenRoutes } from './features/tokens/routes.js';
 import { TokenService } from './features/tokens/service.js';
@@ -48,6 +52,8 @@ export interface StudioDeps {
   clock: Clock;
   /** Where pino writes; tests capture it. Defaults to stdout. */
   logStream?: NodeJS.WritableStream;
+  /** Resolves host names for the MCP URL policy; tests give a fixed table. Defaults to the system resolver. */
+  lookup?: Lookup;
   /** The built dashboard; defaults to apps/dashboard/dist. */
   dashboardDir?: string;
 }
@@ -100,6 +106,18 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   });
   const credentials = new CredentialService({ db, vault, bus, clock });
   const authenticator = new Authenticator({ db, clock, accessTokens, tokens });
+  const urlPolicy = {
+    allowedProtocols: config.externalMcp.allowedProtocols,
+    allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
+  };
+  const servers = new ServerService({
+    db,
+    bus,
+    clock,
+    secrets: new ServerSecrets(credentials),
+    checkUrl: (url) => checkUrl(url, urlPolicy, deps.lookup),
+    maxPerOrg: config.externalMcp.maxPerOrg,
+  });
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
@@ -148,6 +166,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   orgRoutes(app, orgs);
   tokenRoutes(app, tokens);
   credentialRoutes(app, credentials);
+  serverRoutes(app, servers);
   const sockets = dashboardSocketRoutes(app, {
     authenticator,
     bus,
@@ -155,6 +174,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
       system: async () => ({ version: STUDIO_VERSION, database: database.kind }),
       credentials: async (principal) => ({ credentials: await credentials.list(principal) }),
       members: async (principal) => (principal.can('read', 'Member') ? await orgs.listMembers(principal) : {}),
+      servers: async (principal) => ({ servers: await servers.list(principal) }),
     },
   });
   systemStatsPublisher(app, { bus, connections: sockets.connections });

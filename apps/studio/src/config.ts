@@ -28,6 +28,16 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
   INVITATION_TTL_HOURS: positiveInt.default(72),
+  EXTERNAL_MCP_MAX_PER_ORG: positiveInt.default(50),
+  EXTERNAL_MCP_ALLOWED_PROTOCOLS: z
+    .string()
+    .default('https')
+    .transform((value) => splitList(value).map((p) => p.toLowerCase()))
+    .pipe(z.array(z.enum(['http', 'https'])).min(1, 'Name at least one of http, https')),
+  EXTERNAL_MCP_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -68,6 +78,7 @@ export interface Config {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   invitationTtlHours: number;
+  externalMcp: { maxPerOrg: number; allowedProtocols: ('http' | 'https')[]; allowPrivateNetworks: boolean };
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
   trustProxy: boolean | number | string[];
 }
@@ -116,5 +127,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    externalMcp: {
+      maxPerOrg: e.EXTERNAL_MCP_MAX_PER_ORG,
+      allowedProtocols: e.EXTERNAL_MCP_ALLOWED_PROTOCOLS,
+      allowPrivateNetworks: e.EXTERNAL_MCP_ALLOW_PRIVATE_NETWORKS,
+    },
   };
 }

@@ -28,6 +28,9 @@ export const EVENT_TYPES = [
   'member_updated',
   'member_removed',
   'organization_updated',
+  'server_created',
+  'server_updated',
+  'server_deleted',
   'system_stats',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

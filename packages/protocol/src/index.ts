@@ -82,6 +82,31 @@ export {
   updateMemberBodySchema,
   updateOrganizationBodySchema,
 } from './org.js';
+export type {
+  CreateServerBody,
+  McpServer,
+  SecretInput,
+  ServerAuth,
+  ServerAuthInput,
+  ServerManifest,
+  ServerTransport,
+  UpdateServerBody,
+} from './servers.js';
+export {
+  createServerBodySchema,
+  MANIFEST_PERMISSIONS,
+  SERVER_STATUSES,
+  SERVER_TRANSPORTS,
+  secretInputSchema,
+  serverAuthInputSchema,
+  serverAuthSchema,
+  serverManifestSchema,
+  serverSchema,
+  serverStatusSchema,
+  serversListSchema,
+  serverTransportSchema,
+  updateServerBodySchema,
+} from './servers.js';
 export type { ApiToken, CreatedToken, CreateTokenBody } from './tokens.js';
 export {
   API_TOKEN_PREFIX,

@@ -3,11 +3,21 @@ import { PassThrough } from 'node:stream';
 import type { Role, SessionTokens } from '@mcp-studio/protocol';
 import { buildApp, type StudioDeps } from '../app.js';
 import { loadConfig } from '../config.js';
+import type { Lookup } from '../features/servers/urlPolicy.js';
 import { generateMasterKey, Keyring } from '../platform/crypto/keyring.js';
 import type { Database } from '../platform/db/database.js';
 import { InProcessEventBus } from '../platform/events/bus.js';
 import type { App } from '../platform/http/app.js';
 import { openTestDatabase } from './database.js';
+
+/** A resolver answering from a table; any other name fails as a real NXDOMAIN would. */
+export function fixedLookup(table: Record<string, string[]>): Lookup {
+  return async (host) => {
+    const addresses = table[host];
+    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
+}
 
 /** Real time plus an offset that tests can push forward (expiries, lockouts). */
 export class TestClock {
@@ -28,7 +38,13 @@ export interface TestStudio {
 }
 
 export async function startTestStudio(
-  opts: { env?: Record<string, string>; database?: Database; keyring?: Keyring; dashboardDir?: string } = {},
+  opts: {
+    env?: Record<string, string>;
+    database?: Database;
+    keyring?: Keyring;
+    dashboardDir?: string;
+    lookup?: Lookup;
+  } = {},
 ): Promise<TestStudio> {
   const config = loadConfig({
     LOG_LEVEL: 'info',
@@ -49,6 +65,8 @@ export async function startTestStudio(
     clock,
     logStream,
     dashboardDir: opts.dashboardDir ?? '/nonexistent-dashboard',
+    // Tests never ask the real resolver: unknown names fail like NXDOMAIN.
+    lookup: opts.lookup ?? fixedLookup({}),
   };
   const app = await buildApp(deps);
   await app.ready();

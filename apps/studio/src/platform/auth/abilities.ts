@@ -9,7 +9,7 @@ import {
 import type { Role } from '@mcp-studio/protocol';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share';
-export type Subject = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'all';
+export type Subject = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'McpServer' | 'all';
 /** Subjects with conditions carry the row fields their rules look at. */
 type SubjectArg =
   | Subject
@@ -31,8 +31,10 @@ export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
   const own = { ownerUserId: user.id };
   const sharedWithMe = { sharedUserIds: user.id };
 
-  // Everyone: the organization's profile, and their own API tokens.
+  // Everyone: the organization's profile, its MCP servers (only ADMINs register or change them), and their own
+  // API tokens.
   can('read', 'Organization');
+  can('read', 'McpServer');
   can(['create', 'read', 'update', 'delete'], 'ApiToken', { userId: user.id });
 
   switch (user.role) {

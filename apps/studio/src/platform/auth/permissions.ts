@@ -7,6 +7,7 @@ const AREA: Record<Exclude<Subject, 'all'>, string> = {
   Invitation: 'members',
   ApiToken: 'tokens',
   Credential: 'credentials',
+  McpServer: 'servers',
 };
 
 /** `read` and `reveal` are their own scopes; every other action needs `<area>:write`. */

@@ -1,6 +1,17 @@
 // The studio's tables, one schema for PGlite and PostgreSQL. Every organization-owned table has org_id.
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tstz = (name: string) => timestamp(name, { withTimezone: true });
@@ -152,4 +163,53 @@ export const credentialAudit = pgTable(
     at: tstz('at').notNull().defaultNow(),
   },
   (t) => [index('credential_audit_credential_idx').on(t.credentialId, t.at)],
+);
+
+/** A registered MCP server. Secrets are vault credentials referenced by id (auth, secretEnv, secretHeaders). */
+export const mcpServers = pgTable(
+  'mcp_servers',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description'),
+    transport: text('transport').notNull(),
+    command: text('command'),
+    args: jsonb('args').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    env: jsonb('env').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    secretEnv: jsonb('secret_env')
+      .$type<Record<string, { credentialId: string }>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    cwd: text('cwd'),
+    url: text('url'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    secretHeaders: jsonb('secret_headers')
+      .$type<Record<string, { credentialId: string }>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    auth: jsonb('auth').$type<Record<string, unknown>>().notNull(),
+    /** Credentials the studio created for this server's secrets, removed with it. */
+    ownedCredentialIds: jsonb('owned_credential_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    tags: jsonb('tags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    enabled: boolean('enabled').notNull().default(true),
+    timeoutMs: integer('timeout_ms').notNull(),
+    maxConcurrency: integer('max_concurrency').notNull(),
+    manifest: jsonb('manifest').$type<Record<string, unknown>>(),
+    status: text('status').notNull().default('unknown'),
+    latencyMs: integer('latency_ms'),
+    lastCheckedAt: tstz('last_checked_at'),
+    lastError: text('last_error'),
+    toolCount: integer('tool_count').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mcp_servers_org_slug_key').on(t.orgId, t.slug),
+    uniqueIndex('mcp_servers_org_name_key').on(t.orgId, t.name),
+  ],
 );

@@ -1,0 +1,57 @@
+// /api/servers: MCP server registrations. ADMINs register and change them; every member reads them.
+import {
+  createServerBodySchema,
+  idParamsSchema,
+  serverSchema,
+  serversListSchema,
+  updateServerBodySchema,
+} from '@mcp-studio/protocol';
+import { z } from 'zod';
+import type { App } from '../../platform/http/app.js';
+import { principalOf, requires } from '../../platform/http/guard.js';
+import type { ServerService } from './service.js';
+
+const tags = ['servers'];
+const params = idParamsSchema;
+
+export function serverRoutes(app: App, servers: ServerService): void {
+  app.post(
+    '/api/servers',
+    {
+      schema: { tags, body: createServerBodySchema, response: { 201: serverSchema } },
+      onRequest: requires('create', 'McpServer'),
+    },
+    async (request, reply) =>
+      reply.status(201).send(await servers.create(principalOf(request), request.body, request.ip)),
+  );
+
+  app.get(
+    '/api/servers',
+    { schema: { tags, response: { 200: serversListSchema } }, onRequest: requires('read', 'McpServer') },
+    async (request) => ({ servers: await servers.list(principalOf(request)) }),
+  );
+
+  app.get(
+    '/api/servers/:id',
+    { schema: { tags, params, response: { 200: serverSchema } }, onRequest: requires('read', 'McpServer') },
+    (request) => servers.get(principalOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/servers/:id',
+    {
+      schema: { tags, params, body: updateServerBodySchema, response: { 200: serverSchema } },
+      onRequest: requires('update', 'McpServer'),
+    },
+    (request) => servers.update(principalOf(request), request.params.id, request.body, request.ip),
+  );
+
+  app.delete(
+    '/api/servers/:id',
+    { schema: { tags, params, response: { 204: z.null() } }, onRequest: requires('delete', 'McpServer') },
+    async (request, reply) => {
+      await servers.delete(principalOf(request), request.params.id, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,157 @@
+// MCP server registrations: how to reach a server (stdio process or HTTP endpoint) and authenticate to it.
+import { z } from 'zod';
+import { idSchema, isoDateSchema, plainStringSchema, textSchema } from './common.js';
+
+export const SERVER_TRANSPORTS = ['stdio', 'streamable-http', 'sse'] as const;
+export const serverTransportSchema = z.enum(SERVER_TRANSPORTS);
+export type ServerTransport = z.infer<typeof serverTransportSchema>;
+
+export const SERVER_STATUSES = ['unknown', 'healthy', 'warning', 'down'] as const;
+export const serverStatusSchema = z.enum(SERVER_STATUSES);
+
+/** A secret given as a new value (stored in the vault) or as an existing credential of the organization. */
+export const secretInputSchema = z.union([plainStringSchema(64 * 1024, 1), z.object({ credentialId: idSchema })]);
+export type SecretInput = z.infer<typeof secretInputSchema>;
+
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'Not a valid HTTP header name');
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'Not a valid environment variable name');
+
+export const serverAuthInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({
+    type: z.literal('api_key'),
+    in: z.enum(['header', 'query']).default('header'),
+    name: z.string().min(1).max(100),
+    value: secretInputSchema,
+  }),
+  z.object({ type: z.literal('basic'), username: textSchema(200, 1), password: secretInputSchema }),
+  z.object({ type: z.literal('bearer'), token: secretInputSchema }),
+  z.object({
+    type: z.literal('mtls'),
+    certificate: secretInputSchema.describe('PEM client certificate'),
+    privateKey: secretInputSchema.describe('PEM private key'),
+    ca: secretInputSchema.optional().describe('PEM certificate authority to trust'),
+  }),
+]);
+export type ServerAuthInput = z.infer<typeof serverAuthInputSchema>;
+
+/** Authentication as the API shows it: its shape and the credentials holding its secrets, never the secrets. */
+export const serverAuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('api_key'), in: z.enum(['header', 'query']), name: z.string(), credentialId: idSchema }),
+  z.object({ type: z.literal('basic'), username: z.string(), credentialId: idSchema }),
+  z.object({ type: z.literal('bearer'), credentialId: idSchema }),
+  z.object({
+    type: z.literal('mtls'),
+    certificateCredentialId: idSchema,
+    privateKeyCredentialId: idSchema,
+    caCredentialId: idSchema.nullable(),
+  }),
+]);
+export type ServerAuth = z.infer<typeof serverAuthSchema>;
+
+export const MANIFEST_PERMISSIONS = [
+  'network_access',
+  'file_system_read',
+  'file_system_write',
+  'tool_execute',
+] as const;
+export const serverManifestSchema = z.object({
+  name: textSchema(200, 1),
+  version: textSchema(50, 1),
+  description: textSchema(2000).optional(),
+  permissions: z.array(z.enum(MANIFEST_PERMISSIONS)).max(MANIFEST_PERMISSIONS.length).default([]),
+  allowedHosts: z.array(textSchema(253, 1)).max(100).optional(),
+  allowedPorts: z.array(z.number().int().min(1).max(65535)).max(100).optional(),
+  readablePaths: z.array(textSchema(4096, 1)).max(100).optional(),
+  writablePaths: z.array(textSchema(4096, 1)).max(100).optional(),
+  maxFileSizeBytes: z.number().int().positive().optional(),
+});
+export type ServerManifest = z.infer<typeof serverManifestSchema>;
+
+const serverFields = {
+  name: textSchema(100, 1),
+  description: textSchema(2000).optional(),
+  command: textSchema(4096, 1).optional(),
+  args: z.array(plainStringSchema(4096)).max(100).optional(),
+  env: z.record(envName, plainStringSchema(8192)).optional().describe('Plain environment for a stdio server'),
+  secretEnv: z.record(envName, secretInputSchema).optional().describe('Environment values kept in the vault'),
+  cwd: textSchema(4096, 1).optional(),
+  url: textSchema(2048, 1).optional(),
+  headers: z.record(headerName, plainStringSchema(8192)).optional().describe('Plain HTTP headers'),
+  secretHeaders: z.record(headerName, secretInputSchema).optional().describe('HTTP header values kept in the vault'),
+  auth: serverAuthInputSchema.optional(),
+  tags: z.array(textSchema(50, 1)).max(50).optional(),
+  enabled: z.boolean().optional(),
+  timeoutMs: z.number().int().min(1000).max(600_000).optional(),
+  maxConcurrency: z.number().int().min(1).max(256).optional(),
+  manifest: serverManifestSchema.nullable().optional(),
+};
+
+/** The transport decides which fields apply: a process for stdio, a URL for HTTP. */
+function checkTransportFields(
+  body: { transport?: ServerTransport; command?: string; url?: string; [key: string]: unknown },
+  ctx: z.RefinementCtx,
+) {
+  if (!body.transport) return;
+  const isStdio = body.transport === 'stdio';
+  const requireField = (field: 'command' | 'url') =>
+    body[field] === undefined &&
+    ctx.addIssue({ code: 'custom', path: [field], message: `Required for transport ${body.transport}` });
+  const forbid = (fields: string[]) => {
+    for (const field of fields) {
+      if (body[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `Not used by transport ${body.transport}` });
+      }
+    }
+  };
+  if (isStdio) {
+    requireField('command');
+    forbid(['url', 'headers', 'secretHeaders']);
+  } else {
+    requireField('url');
+    forbid(['command', 'args', 'env', 'secretEnv', 'cwd', 'manifest']);
+  }
+}
+
+export const createServerBodySchema = z
+  .object({ ...serverFields, transport: serverTransportSchema })
+  .superRefine(checkTransportFields);
+export type CreateServerBody = z.input<typeof createServerBodySchema>;
+
+export const updateServerBodySchema = z
+  .object({ ...serverFields, transport: serverTransportSchema })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change');
+export type UpdateServerBody = z.infer<typeof updateServerBodySchema>;
+
+export const serverSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  slug: z.string().describe('Names the server elsewhere, e.g. in gateway tool names'),
+  description: z.string().nullable(),
+  transport: serverTransportSchema,
+  command: z.string().nullable(),
+  args: z.array(z.string()),
+  env: z.record(z.string(), z.string()),
+  secretEnv: z.record(z.string(), z.object({ credentialId: idSchema })),
+  cwd: z.string().nullable(),
+  url: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  secretHeaders: z.record(z.string(), z.object({ credentialId: idSchema })),
+  auth: serverAuthSchema,
+  tags: z.array(z.string()),
+  enabled: z.boolean(),
+  timeoutMs: z.number().int(),
+  maxConcurrency: z.number().int(),
+  manifest: serverManifestSchema.nullable(),
+  status: serverStatusSchema,
+  latencyMs: z.number().int().nullable(),
+  lastCheckedAt: isoDateSchema.nullable(),
+  lastError: z.string().nullable(),
+  toolCount: z.number().int(),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+});
+export type McpServer = z.infer<typeof serverSchema>;
+export const serversListSchema = z.object({ servers: z.array(serverSchema) });
