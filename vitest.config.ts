@@ -9,10 +9,11 @@ if (!hasPostgres) {
 
 const unit = ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
 
-// Tests read the protocol's TypeScript source (its "source" export condition), never a stale build.
+// Tests read the protocol's TypeScript source, never a stale build, through its "@mcp-studio/source" export
+// condition: a name of our own, because packages such as eventsource publish raw TypeScript under "source".
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  resolve: { conditions: ['@mcp-studio/source'] },
+  ssr: { resolve: { conditions: ['@mcp-studio/source'] } },
   test: {
     server: { deps: { inline: ['@mcp-studio/protocol'] } },
     testTimeout: 60_000,

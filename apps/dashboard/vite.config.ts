@@ -9,7 +9,7 @@ const studio = process.env.STUDIO_URL ?? 'http://127.0.0.1:4000';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: {
-    conditions: ['source', ...defaultClientConditions],
+    conditions: ['@mcp-studio/source', ...defaultClientConditions],
   },
   build: {
     outDir: 'dist',

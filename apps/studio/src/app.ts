@@ -24,6 +24,7 @@ import { orgRoutes } from './features/orgs/routes.js';
 import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
+import { ConnectionTester } from './features/servers/connectionTest.js';
 import { serverRoutes } from './features/servers/routes.js';
 import { ServerSecrets } from './features/servers/secrets.js';
 import { ServerService } from './features/servers/service.js';
@@ -110,12 +111,13 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     allowedProtocols: config.externalMcp.allowedProtocols,
     allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
   };
+  const serverUrlCheck = (url: string) => checkUrl(url, urlPolicy, deps.lookup);
   const servers = new ServerService({
     db,
     bus,
     clock,
     secrets: new ServerSecrets(credentials),
-    checkUrl: (url) => checkUrl(url, urlPolicy, deps.lookup),
+    checkUrl: serverUrlCheck,
     maxPerOrg: config.externalMcp.maxPerOrg,
   });
 
@@ -166,7 +168,11 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   orgRoutes(app, orgs);
   tokenRoutes(app, tokens);
   credentialRoutes(app, credentials);
-  serverRoutes(app, servers);
+  serverRoutes(
+    app,
+    servers,
+    new ConnectionTester({ credentials, checkUrl: serverUrlCheck, baseEnv: config.childProcessBaseEnv }),
+  );
   const sockets = dashboardSocketRoutes(app, {
     authenticator,
     bus,

@@ -53,6 +53,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('passes only PATH and HOME on to local MCP server processes', () => {
+    const config = loadConfig({ PATH: '/usr/bin', HOME: '/home/studio', STUDIO_SECRET_KEY: 'a'.repeat(64), AWS_SECRET: 'x' });
+    expect(config.childProcessBaseEnv).toEqual({ PATH: '/usr/bin', HOME: '/home/studio' });
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

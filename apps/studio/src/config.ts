@@ -60,6 +60,9 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | number 
 
 export type Env = z.input<typeof envSchema>;
 
+/** Read as they are (not validated): the only studio variables a local MCP server process inherits. */
+const CHILD_PROCESS_ENV = ['PATH', 'HOME'] as const;
+
 export interface Config {
   port: number;
   host: string;
@@ -78,6 +81,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   invitationTtlHours: number;
+  /** What local MCP server processes inherit from the studio's environment: PATH and HOME, nothing else. */
+  childProcessBaseEnv: Record<string, string>;
   externalMcp: { maxPerOrg: number; allowedProtocols: ('http' | 'https')[]; allowPrivateNetworks: boolean };
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
   trustProxy: boolean | number | string[];
@@ -127,6 +132,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    childProcessBaseEnv: Object.fromEntries(
+      CHILD_PROCESS_ENV.flatMap((name) => (env[name] ? [[name, env[name] as string]] : [])),
+    ),
     externalMcp: {
       maxPerOrg: e.EXTERNAL_MCP_MAX_PER_ORG,
       allowedProtocols: e.EXTERNAL_MCP_ALLOWED_PROTOCOLS,

@@ -15,7 +15,7 @@ const children: ChildProcess[] = [];
 
 function cli(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(tsx, ['--conditions=source', mainTs, ...args], {
+    const child = spawn(tsx, ['--conditions=@mcp-studio/source', mainTs, ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       cwd: root,
     });
@@ -91,7 +91,7 @@ describe('mcp-studio CLI', { timeout: 180_000 }, () => {
   it('serves /ready, and refuses a second process on the same data directory with a clear message', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    const server = spawn(tsx, ['--conditions=source', mainTs, 'start'], {
+    const server = spawn(tsx, ['--conditions=@mcp-studio/source', mainTs, 'start'], {
       env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port) },
       cwd: root,
     });

@@ -83,6 +83,7 @@ export {
   updateOrganizationBodySchema,
 } from './org.js';
 export type {
+  ConnectionTestResult,
   CreateServerBody,
   McpServer,
   SecretInput,
@@ -93,6 +94,8 @@ export type {
   UpdateServerBody,
 } from './servers.js';
 export {
+  CONNECTION_FAILURE_REASONS,
+  connectionTestResultSchema,
   createServerBodySchema,
   MANIFEST_PERMISSIONS,
   SERVER_STATUSES,

@@ -155,3 +155,29 @@ export const serverSchema = z.object({
 });
 export type McpServer = z.infer<typeof serverSchema>;
 export const serversListSchema = z.object({ servers: z.array(serverSchema) });
+
+export const CONNECTION_FAILURE_REASONS = [
+  'dns',
+  'refused',
+  'tls',
+  'certificate',
+  'unauthorized',
+  'forbidden',
+  'timeout',
+  'protocol',
+  'process_exited',
+] as const;
+
+/** The outcome of "Test connection": negotiate, ping, list; or the reason it failed. */
+export const connectionTestResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    protocolVersion: z.string(),
+    serverInfo: z.object({ name: z.string(), version: z.string() }),
+    capabilities: z.record(z.string(), z.unknown()),
+    counts: z.object({ tools: z.number().int(), resources: z.number().int(), prompts: z.number().int() }),
+    latencyMs: z.number().int(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.enum(CONNECTION_FAILURE_REASONS), message: z.string() }),
+]);
+export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;

@@ -167,7 +167,7 @@ export class CredentialService {
   async useValue(
     orgId: string,
     id: string,
-    actor: { type: 'agent' | 'server' | 'system'; id: string | null },
+    actor: { type: 'user' | 'agent' | 'server' | 'system'; id: string | null },
   ): Promise<string> {
     const row = await store.findCredential(this.deps.db, orgId, id);
     if (!row) throw notFound('Credential');

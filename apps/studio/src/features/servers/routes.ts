@@ -1,5 +1,6 @@
 // /api/servers: MCP server registrations. ADMINs register and change them; every member reads them.
 import {
+  connectionTestResultSchema,
   createServerBodySchema,
   idParamsSchema,
   serverSchema,
@@ -9,12 +10,34 @@ import {
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { principalOf, requires } from '../../platform/http/guard.js';
+import type { ConnectionTester } from './connectionTest.js';
 import type { ServerService } from './service.js';
 
 const tags = ['servers'];
 const params = idParamsSchema;
 
-export function serverRoutes(app: App, servers: ServerService): void {
+export function serverRoutes(app: App, servers: ServerService, tester: ConnectionTester): void {
+  app.post(
+    '/api/servers/test',
+    {
+      schema: { tags, body: createServerBodySchema, response: { 200: connectionTestResultSchema } },
+      onRequest: requires('create', 'McpServer'),
+    },
+    (request) => tester.testUnsaved(principalOf(request), request.body),
+  );
+
+  app.post(
+    '/api/servers/:id/test',
+    {
+      schema: { tags, params, response: { 200: connectionTestResultSchema } },
+      onRequest: requires('update', 'McpServer'),
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return tester.testSaved(await servers.get(principal, request.params.id), principal.orgId);
+    },
+  );
+
   app.post(
     '/api/servers',
     {
