@@ -54,7 +54,12 @@ describe('configuration', () => {
   });
 
   it('passes only PATH and HOME on to local MCP server processes', () => {
-    const config = loadConfig({ PATH: '/usr/bin', HOME: '/home/studio', STUDIO_SECRET_KEY: 'a'.repeat(64), AWS_SECRET: 'x' });
+    const config = loadConfig({
+      PATH: '/usr/bin',
+      HOME: '/home/studio',
+      STUDIO_SECRET_KEY: 'a'.repeat(64),
+      AWS_SECRET: 'x',
+    });
     expect(config.childProcessBaseEnv).toEqual({ PATH: '/usr/bin', HOME: '/home/studio' });
   });
 
