@@ -25,8 +25,10 @@ import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
 import { ConnectionTester } from './features/servers/connectionTest.js';
+import { ConnectionManager } from './features/servers/manager/connectionManager.js';
 import { serverRoutes } from './features/servers/routes.js';
 import { ServerSecrets } from './features/servers/secrets.js';
+import { ServerCalls } from './features/servers/serverCalls.js';
 import { ServerService } from './features/servers/service.js';
 import { checkUrl, type Lookup } from './features/servers/urlPolicy.js';
 import { systemRoutes } from './features/system/routes.js';
@@ -112,6 +114,8 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
   };
   const serverUrlCheck = (url: string) => checkUrl(url, urlPolicy, deps.lookup);
+  const connections = new ConnectionManager({ baseEnv: config.childProcessBaseEnv });
+  const serverCalls = new ServerCalls({ db, manager: connections, credentials, checkUrl: serverUrlCheck });
   const servers = new ServerService({
     db,
     bus,
@@ -119,7 +123,10 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     secrets: new ServerSecrets(credentials),
     checkUrl: serverUrlCheck,
     maxPerOrg: config.externalMcp.maxPerOrg,
+    onChanged: (serverId) => serverCalls.close(serverId),
   });
+  // No orphan process survives the studio: every MCP server connection closes with it.
+  app.addHook('onClose', () => connections.closeAll());
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
@@ -172,6 +179,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     app,
     servers,
     new ConnectionTester({ credentials, checkUrl: serverUrlCheck, baseEnv: config.childProcessBaseEnv }),
+    serverCalls,
   );
   const sockets = dashboardSocketRoutes(app, {
     authenticator,

@@ -83,9 +83,11 @@ export {
   updateOrganizationBodySchema,
 } from './org.js';
 export type {
+  CallToolResult,
   ConnectionTestResult,
   CreateServerBody,
   McpServer,
+  McpTool,
   SecretInput,
   ServerAuth,
   ServerAuthInput,
@@ -95,9 +97,13 @@ export type {
 } from './servers.js';
 export {
   CONNECTION_FAILURE_REASONS,
+  callToolBodySchema,
+  callToolResultSchema,
   connectionTestResultSchema,
   createServerBodySchema,
   MANIFEST_PERMISSIONS,
+  mcpToolSchema,
+  mcpToolsListSchema,
   SERVER_STATUSES,
   SERVER_TRANSPORTS,
   secretInputSchema,

@@ -181,3 +181,25 @@ export const connectionTestResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), reason: z.enum(CONNECTION_FAILURE_REASONS), message: z.string() }),
 ]);
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;
+
+/** A tool as the server describes it (fields beyond these pass through). */
+export const mcpToolSchema = z.looseObject({
+  name: z.string(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  inputSchema: z.record(z.string(), z.unknown()),
+  outputSchema: z.record(z.string(), z.unknown()).optional(),
+  annotations: z.record(z.string(), z.unknown()).optional(),
+});
+export type McpTool = z.infer<typeof mcpToolSchema>;
+export const mcpToolsListSchema = z.object({ tools: z.array(mcpToolSchema) });
+
+export const callToolBodySchema = z.object({ arguments: z.record(z.string(), z.unknown()).default({}) });
+
+/** The MCP result of a tool call, as the server returned it. */
+export const callToolResultSchema = z.looseObject({
+  content: z.array(z.unknown()),
+  structuredContent: z.unknown().optional(),
+  isError: z.boolean().optional(),
+});
+export type CallToolResult = z.infer<typeof callToolResultSchema>;

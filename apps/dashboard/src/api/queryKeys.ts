@@ -7,5 +7,7 @@ export const queryKeys = {
   credentials: ['credentials'] as const,
   credential: (id: string) => ['credentials', id] as const,
   credentialAudit: (id: string) => ['credentials', id, 'audit'] as const,
+  servers: ['servers'] as const,
+  server: (id: string) => ['servers', id] as const,
   systemStats: ['system', 'stats'] as const,
 };

@@ -5,9 +5,10 @@ import { hasRole } from '../auth/roles';
 import { credentialsModule } from './credentials/module';
 import type { DashboardModule } from './moduleTypes';
 import { resolveModules } from './resolveModules';
+import { serversModule } from './servers/module';
 import { settingsModule } from './settings/module';
 
-export const modules: DashboardModule[] = resolveModules([credentialsModule, settingsModule]);
+export const modules: DashboardModule[] = resolveModules([serversModule, credentialsModule, settingsModule]);
 
 /** Who is asking: the role (for a module's place in the navigation) and the ability built from the server's rules. */
 export interface Viewer {

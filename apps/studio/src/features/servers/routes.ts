@@ -1,8 +1,11 @@
 // /api/servers: MCP server registrations. ADMINs register and change them; every member reads them.
 import {
+  callToolBodySchema,
+  callToolResultSchema,
   connectionTestResultSchema,
   createServerBodySchema,
   idParamsSchema,
+  mcpToolsListSchema,
   serverSchema,
   serversListSchema,
   updateServerBodySchema,
@@ -11,12 +14,51 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { principalOf, requires } from '../../platform/http/guard.js';
 import type { ConnectionTester } from './connectionTest.js';
+import type { ServerCalls } from './serverCalls.js';
 import type { ServerService } from './service.js';
 
 const tags = ['servers'];
 const params = idParamsSchema;
 
-export function serverRoutes(app: App, servers: ServerService, tester: ConnectionTester): void {
+export function serverRoutes(app: App, servers: ServerService, tester: ConnectionTester, calls: ServerCalls): void {
+  app.get(
+    '/api/servers/:id/tools',
+    { schema: { tags, params, response: { 200: mcpToolsListSchema } }, onRequest: requires('read', 'McpServer') },
+    async (request) => ({ tools: await calls.listTools(principalOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/servers/:id/tools/:name/call',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema.extend({ name: z.string().min(1).max(128) }),
+        body: callToolBodySchema,
+        response: { 200: callToolResultSchema },
+      },
+      onRequest: requires('use', 'McpServer'),
+    },
+    (request) => calls.callTool(principalOf(request), request.params.id, request.params.name, request.body.arguments),
+  );
+
+  app.get(
+    '/api/servers/:id/logs',
+    {
+      schema: { tags, params, response: { 200: z.object({ stderr: z.string() }) } },
+      onRequest: requires('update', 'McpServer'),
+    },
+    async (request) => ({ stderr: await calls.logs(principalOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/servers/:id/restart',
+    { schema: { tags, params, response: { 204: z.null() } }, onRequest: requires('update', 'McpServer') },
+    async (request, reply) => {
+      await calls.restart(principalOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     '/api/servers/test',
     {

@@ -27,6 +27,8 @@ export interface ServerServiceDeps {
   secrets: ServerSecrets;
   checkUrl: UrlCheck;
   maxPerOrg: number;
+  /** Told after a registration changed or went, so its open connection can be ended. */
+  onChanged?: (serverId: string) => Promise<void>;
 }
 
 export class ServerService {
@@ -103,6 +105,7 @@ export class ServerService {
       if (!updated) throw notFound('MCP server');
       const dropped = row.ownedCredentialIds.filter((c) => !secrets.owned.includes(c));
       await this.deps.secrets.release(principal, dropped, ip);
+      await this.deps.onChanged?.(row.id);
       return this.publish('server_updated', updated);
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('server_name_taken', 'An MCP server with this name already exists');
@@ -113,6 +116,7 @@ export class ServerService {
   async delete(principal: Principal, id: string, ip: string | null): Promise<void> {
     const row = await this.find(principal, id);
     await store.deleteServer(this.deps.db, row.orgId, row.id);
+    await this.deps.onChanged?.(row.id);
     await this.deps.secrets.release(principal, row.ownedCredentialIds, ip);
     this.deps.bus.publish({
       topic: 'servers',

@@ -8,7 +8,7 @@ import {
 } from '@casl/ability';
 import type { Role } from '@mcp-studio/protocol';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share';
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use';
 export type Subject = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'McpServer' | 'all';
 /** Subjects with conditions carry the row fields their rules look at. */
 type SubjectArg =
@@ -36,6 +36,9 @@ export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
   can('read', 'Organization');
   can('read', 'McpServer');
   can(['create', 'read', 'update', 'delete'], 'ApiToken', { userId: user.id });
+
+  // Calling a server's tools: everyone but VIEWERs, who only read.
+  if (user.role !== 'VIEWER') can('use', 'McpServer');
 
   switch (user.role) {
     case 'ADMIN':

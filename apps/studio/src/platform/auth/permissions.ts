@@ -10,9 +10,9 @@ const AREA: Record<Exclude<Subject, 'all'>, string> = {
   McpServer: 'servers',
 };
 
-/** `read` and `reveal` are their own scopes; every other action needs `<area>:write`. */
+/** `read`, `reveal` and `use` are their own scopes; every other action needs `<area>:write`. */
 function scopeAction(action: Action): string {
-  return action === 'read' || action === 'reveal' ? action : 'write';
+  return action === 'read' || action === 'reveal' || action === 'use' ? action : 'write';
 }
 
 export function requiredPermission(action: Action, subject: Exclude<Subject, 'all'>): string {

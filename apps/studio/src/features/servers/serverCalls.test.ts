@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SessionTokens } from '@mcp-studio/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
+
+const require = createRequire(import.meta.url);
+const everything = path.join(
+  path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')),
+  'dist/index.js',
+);
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pids of server-everything processes started for this test file (found by their command line). */
+async function everythingPids(): Promise<number[]> {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => line.includes(everything) && line.includes('stdio'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+describe('calling a server’s tools through the studio', () => {
+  let studio: TestStudio;
+  let admin: SessionTokens;
+  let serverId: string;
+  beforeAll(async () => {
+    studio = await startTestStudio();
+    admin = await registerOwner(studio.app);
+    const created = await studio.app.inject({
+      method: 'POST',
+      url: '/api/servers',
+      headers: bearer(admin.accessToken),
+      payload: {
+        name: 'everything',
+        transport: 'stdio',
+        command: 'node',
+        args: [everything, 'stdio'],
+        timeoutMs: 3000,
+      },
+    });
+    serverId = created.json().id;
+  });
+  afterAll(() => studio.close());
+
+  const call = (token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    studio.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+  const echo = (token: string, message: string) =>
+    call(token, 'POST', `/api/servers/${serverId}/tools/echo/call`, { arguments: { message } });
+
+  it('lists the server’s tools, live', async () => {
+    const res = await call(admin.accessToken, 'GET', `/api/servers/${serverId}/tools`);
+    expect(res.statusCode, res.body).toBe(200);
+    const names = res.json().tools.map((t: { name: string }) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['echo', 'get-sum']));
+    expect(res.json().tools.find((t: { name: string }) => t.name === 'echo').inputSchema).toMatchObject({
+      type: 'object',
+    });
+  });
+
+  it('calls a tool and returns the MCP result, sharing one process among concurrent callers', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => echo(admin.accessToken, `hello ${i}`)));
+    for (const [i, res] of results.entries()) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().content[0]).toEqual({ type: 'text', text: `Echo: hello ${i}` });
+    }
+    expect(await everythingPids()).toHaveLength(1);
+    const sum = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/tools/get-sum/call`, {
+      arguments: { a: 2, b: 3 },
+    });
+    expect(JSON.stringify(sum.json().content)).toContain('5');
+  });
+
+  it('lets members who use tools call them, but not VIEWERs', async () => {
+    const operator = await addMember(studio.app, admin.accessToken, 'OPERATOR');
+    const viewer = await addMember(studio.app, admin.accessToken, 'VIEWER');
+    expect((await echo(operator.accessToken, 'from operator')).statusCode).toBe(200);
+    const refused = await echo(viewer.accessToken, 'from viewer');
+    expect(refused.statusCode).toBe(403);
+    expect((await call(viewer.accessToken, 'GET', `/api/servers/${serverId}/tools`)).statusCode).toBe(200);
+  });
+
+  it('passes on the server’s own error for an unknown tool, as an MCP error result', async () => {
+    const res = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/tools/no-such-tool/call`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      content: [{ type: 'text', text: expect.stringContaining('Tool no-such-tool not found') }],
+      isError: true,
+    });
+  });
+
+  it('times out a call that runs past the server’s timeout, and keeps serving', async () => {
+    const slow = await call(
+      admin.accessToken,
+      'POST',
+      `/api/servers/${serverId}/tools/trigger-long-running-operation/call`,
+      {
+        arguments: { duration: 10, steps: 5 },
+      },
+    );
+    expect(slow.statusCode, slow.body).toBe(504);
+    expect(slow.json().error.code).toBe('timeout');
+    expect((await echo(admin.accessToken, 'still here')).json().content[0].text).toBe('Echo: still here');
+  });
+
+  it('refuses calls to a disabled server, and ends its process', async () => {
+    const [pid] = await everythingPids();
+    expect((await call(admin.accessToken, 'PATCH', `/api/servers/${serverId}`, { enabled: false })).statusCode).toBe(
+      200,
+    );
+    expect(isRunning(pid!)).toBe(false);
+    const res = await echo(admin.accessToken, 'disabled');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('server_disabled');
+    await call(admin.accessToken, 'PATCH', `/api/servers/${serverId}`, { enabled: true });
+    expect((await echo(admin.accessToken, 'back')).statusCode).toBe(200);
+  });
+
+  it('kills the process when the server is deleted, and the studio leaves none behind when it stops', async () => {
+    const [pid] = await everythingPids();
+    expect(pid).toBeGreaterThan(0);
+    expect((await call(admin.accessToken, 'DELETE', `/api/servers/${serverId}`)).statusCode).toBe(204);
+    expect(isRunning(pid!)).toBe(false);
+    expect(await everythingPids()).toEqual([]);
+  });
+});
