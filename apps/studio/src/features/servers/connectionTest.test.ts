@@ -83,6 +83,9 @@ describe('test connection through the API', () => {
     const names = /env names: ([^;]*);/.exec(result.message)?.[1]?.split(',') ?? [];
     expect(names).toContain('PLAIN');
     expect(names.every((name) => ['HOME', 'PATH', 'PLAIN', 'TOKEN'].includes(name))).toBe(true);
+    const recorded = (await call('GET', `/api/servers/${server.id}`)).json();
+    expect(recorded).toMatchObject({ status: 'warning', lastError: expect.stringMatching(/^process_exited: /) });
+    expect(recorded.lastCheckedAt).not.toBeNull();
     const audit = await call('GET', `/api/credentials/${server.secretEnv.TOKEN.credentialId}/audit`);
     expect(audit.json().entries[0]).toMatchObject({ action: 'used', actorType: 'server', actorId: server.id });
   });

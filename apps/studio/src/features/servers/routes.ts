@@ -76,7 +76,9 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
     },
     async (request) => {
       const principal = principalOf(request);
-      return tester.testSaved(await servers.get(principal, request.params.id), principal.orgId);
+      const result = await tester.testSaved(await servers.get(principal, request.params.id), principal.orgId);
+      await servers.recordCheck(principal, request.params.id, result);
+      return result;
     },
   );
 

@@ -57,6 +57,14 @@ describe('calling a server’s tools through the studio', () => {
   const echo = (token: string, message: string) =>
     call(token, 'POST', `/api/servers/${serverId}/tools/echo/call`, { arguments: { message } });
 
+  it('records a successful connection test on the registration', async () => {
+    const res = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/test`);
+    expect(res.json().ok).toBe(true);
+    const server = (await call(admin.accessToken, 'GET', `/api/servers/${serverId}`)).json();
+    expect(server).toMatchObject({ status: 'healthy', lastError: null, toolCount: res.json().counts.tools });
+    expect(server.latencyMs).toBe(res.json().latencyMs);
+  });
+
   it('lists the server’s tools, live', async () => {
     const res = await call(admin.accessToken, 'GET', `/api/servers/${serverId}/tools`);
     expect(res.statusCode, res.body).toBe(200);

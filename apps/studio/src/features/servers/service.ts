@@ -1,6 +1,7 @@
 // MCP server registrations: validated, URL-policed, their secrets in the vault; ADMINs write, everyone reads.
 import { randomUUID } from 'node:crypto';
 import {
+  type ConnectionTestResult,
   type CreateServerBody,
   createServerBodySchema,
   type EventType,
@@ -125,6 +126,22 @@ export class ServerService {
       data: { id: row.id },
       access: { action: 'read', subject: 'McpServer' },
     });
+  }
+
+  /**
+   * Records what a connection test saw. A success makes the server `healthy`; a failure only `warning`, because
+   * `down` takes repeated failures (health checks count them).
+   */
+  async recordCheck(principal: Principal, id: string, result: ConnectionTestResult): Promise<void> {
+    const row = await this.find(principal, id);
+    const updated = await store.updateServer(this.deps.db, row.orgId, row.id, {
+      status: result.ok ? 'healthy' : 'warning',
+      latencyMs: result.ok ? result.latencyMs : row.latencyMs,
+      lastCheckedAt: this.deps.clock.now(),
+      lastError: result.ok ? null : `${result.reason}: ${result.message}`.slice(0, 2000),
+      toolCount: result.ok ? result.counts.tools : row.toolCount,
+    });
+    if (updated) this.publish('server_updated', updated);
   }
 
   private async find(principal: Principal, id: string): Promise<store.ServerRow> {
