@@ -25,6 +25,7 @@ import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
 import { ConnectionTester } from './features/servers/connectionTest.js';
+import { serverImportRoutes } from './features/servers/importRoutes.js';
 import { ConnectionManager } from './features/servers/manager/connectionManager.js';
 import { serverRoutes } from './features/servers/routes.js';
 import { ServerSecrets } from './features/servers/secrets.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     new ConnectionTester({ credentials, checkUrl: serverUrlCheck, baseEnv: config.childProcessBaseEnv }),
     serverCalls,
   );
+  serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,
     bus,

@@ -203,3 +203,76 @@ export const callToolResultSchema = z.looseObject({
   isError: z.boolean().optional(),
 });
 export type CallToolResult = z.infer<typeof callToolResultSchema>;
+
+const loose = z.looseObject({});
+
+export const mcpResourcesListSchema = z.object({ resources: z.array(loose), resourceTemplates: z.array(loose) });
+export const readResourceBodySchema = z.object({ uri: z.string().min(1).max(8192) });
+export const readResourceResultSchema = z.looseObject({ contents: z.array(loose) });
+
+export const mcpPromptsListSchema = z.object({ prompts: z.array(z.looseObject({ name: z.string() })) });
+export const getPromptBodySchema = z.object({ arguments: z.record(z.string(), z.string()).default({}) });
+export const getPromptResultSchema = z.looseObject({ description: z.string().optional(), messages: z.array(loose) });
+
+/**
+ * One server of a client config file (Claude Desktop, Cursor: `mcpServers`; VS Code: `servers`): a process
+ * (`command`, `args`, `env`, `cwd`) or an endpoint (`url`, `headers`, `type`). Unknown fields are tolerated.
+ */
+export const mcpConfigEntrySchema = z.looseObject({
+  type: z.string().max(50).optional().describe('"stdio", "http", "streamable-http", "streamableHttp" or "sse"'),
+  command: z.string().optional(),
+  args: z.array(z.string()).optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  cwd: z.string().optional(),
+  url: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+export type McpConfigEntry = z.infer<typeof mcpConfigEntrySchema>;
+
+/** Entries are checked one by one on import, so one bad entry is reported and skipped, not a failed request. */
+const mcpConfigServersSchema = z
+  .record(z.string(), z.unknown().describe('An entry as in mcpConfigEntrySchema'))
+  .refine((servers) => Object.keys(servers).length <= 200, 'At most 200 servers per import');
+
+export const importServersBodySchema = z
+  .looseObject({ mcpServers: mcpConfigServersSchema.optional(), servers: mcpConfigServersSchema.optional() })
+  .refine((b) => b.mcpServers !== undefined || b.servers !== undefined, 'Give "mcpServers" (or "servers")');
+export type ImportServersBody = z.infer<typeof importServersBodySchema>;
+
+export const importServersQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false']).default('false').describe('true: only report what an import would do'),
+});
+
+export const IMPORT_ACTIONS = ['create', 'skip', 'created', 'skipped'] as const;
+export const importServersResultSchema = z.object({
+  servers: z.array(
+    z.object({
+      name: z.string(),
+      action: z.enum(IMPORT_ACTIONS),
+      reason: z.string().optional(),
+      id: idSchema.optional().describe('Of a created server'),
+      registration: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe('The registration body, secret values shown as "••••"'),
+    }),
+  ),
+});
+export type ImportServersResult = z.infer<typeof importServersResultSchema>;
+
+/** Export in client config form; secrets appear only as `<secret:credential-id>` placeholders. */
+export const exportServersResultSchema = z.object({
+  mcpServers: z.record(
+    z.string(),
+    z.object({
+      command: z.string().optional(),
+      args: z.array(z.string()).optional(),
+      env: z.record(z.string(), z.string()).optional(),
+      cwd: z.string().optional(),
+      type: z.enum(['http', 'sse']).optional(),
+      url: z.string().optional(),
+      headers: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+});
+export type ExportServersResult = z.infer<typeof exportServersResultSchema>;

@@ -4,8 +4,14 @@ import {
   callToolResultSchema,
   connectionTestResultSchema,
   createServerBodySchema,
+  getPromptBodySchema,
+  getPromptResultSchema,
   idParamsSchema,
+  mcpPromptsListSchema,
+  mcpResourcesListSchema,
   mcpToolsListSchema,
+  readResourceBodySchema,
+  readResourceResultSchema,
   serverSchema,
   serversListSchema,
   updateServerBodySchema,
@@ -39,6 +45,41 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
       onRequest: requires('use', 'McpServer'),
     },
     (request) => calls.callTool(principalOf(request), request.params.id, request.params.name, request.body.arguments),
+  );
+
+  app.get(
+    '/api/servers/:id/resources',
+    { schema: { tags, params, response: { 200: mcpResourcesListSchema } }, onRequest: requires('read', 'McpServer') },
+    (request) => calls.listResources(principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/servers/:id/resources/read',
+    {
+      schema: { tags, params, body: readResourceBodySchema, response: { 200: readResourceResultSchema } },
+      onRequest: requires('use', 'McpServer'),
+    },
+    (request) => calls.readResource(principalOf(request), request.params.id, request.body.uri),
+  );
+
+  app.get(
+    '/api/servers/:id/prompts',
+    { schema: { tags, params, response: { 200: mcpPromptsListSchema } }, onRequest: requires('read', 'McpServer') },
+    async (request) => ({ prompts: await calls.listPrompts(principalOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/servers/:id/prompts/:name/get',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema.extend({ name: z.string().min(1).max(128) }),
+        body: getPromptBodySchema,
+        response: { 200: getPromptResultSchema },
+      },
+      onRequest: requires('use', 'McpServer'),
+    },
+    (request) => calls.getPrompt(principalOf(request), request.params.id, request.params.name, request.body.arguments),
   );
 
   app.get(

@@ -88,6 +88,40 @@ describe('calling a server’s tools through the studio', () => {
     expect(JSON.stringify(sum.json().content)).toContain('5');
   });
 
+  it('lists resources and templates, and reads one', async () => {
+    const listed = (await call(admin.accessToken, 'GET', `/api/servers/${serverId}/resources`)).json();
+    const architecture = listed.resources.find((r: { name: string }) => r.name === 'architecture.md');
+    expect(architecture).toMatchObject({
+      uri: 'demo://resource/static/document/architecture.md',
+      mimeType: 'text/markdown',
+    });
+    expect(Array.isArray(listed.resourceTemplates)).toBe(true);
+    const read = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/resources/read`, {
+      uri: architecture.uri,
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().contents[0]).toMatchObject({
+      uri: architecture.uri,
+      text: expect.stringContaining('Architecture'),
+    });
+  });
+
+  it('lists prompts and gets one with its arguments', async () => {
+    const prompts = (await call(admin.accessToken, 'GET', `/api/servers/${serverId}/prompts`)).json().prompts;
+    expect(prompts.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['simple-prompt', 'args-prompt']),
+    );
+    const simple = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/prompts/simple-prompt/get`, {});
+    expect(simple.json().messages[0]).toEqual({
+      role: 'user',
+      content: { type: 'text', text: 'This is a simple prompt without arguments.' },
+    });
+    const withArgs = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/prompts/args-prompt/get`, {
+      arguments: { city: 'Lisbon' },
+    });
+    expect(JSON.stringify(withArgs.json().messages)).toContain('Lisbon');
+  });
+
   it('lets members who use tools call them, but not VIEWERs', async () => {
     const operator = await addMember(studio.app, admin.accessToken, 'OPERATOR');
     const viewer = await addMember(studio.app, admin.accessToken, 'VIEWER');

@@ -1,4 +1,4 @@
-// Using registered servers through the shared connection manager: their live tool list, tool calls, logs, restart.
+// Using registered servers through the shared connection manager: tools, resources, prompts, logs, restart.
 import type { CallToolResult, McpTool } from '@mcp-studio/protocol';
 import type { Client } from '@modelcontextprotocol/client';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -52,6 +52,29 @@ export class ServerCalls {
       id,
       async (client, signal) => (await client.callTool({ name, arguments: args }, { signal })) as CallToolResult,
     );
+  }
+
+  /** Resources and templates; a server without the resources capability simply has none. */
+  async listResources(principal: Principal, id: string) {
+    return this.use(principal, id, async (client) => {
+      if (!client.getServerCapabilities()?.resources) return { resources: [], resourceTemplates: [] };
+      const [resources, templates] = [await client.listResources(), await client.listResourceTemplates()];
+      return { resources: resources.resources, resourceTemplates: templates.resourceTemplates };
+    });
+  }
+
+  async readResource(principal: Principal, id: string, uri: string) {
+    return this.use(principal, id, (client, signal) => client.readResource({ uri }, { signal }));
+  }
+
+  async listPrompts(principal: Principal, id: string) {
+    return this.use(principal, id, async (client) =>
+      client.getServerCapabilities()?.prompts ? (await client.listPrompts()).prompts : [],
+    );
+  }
+
+  async getPrompt(principal: Principal, id: string, name: string, args: Record<string, string>) {
+    return this.use(principal, id, (client, signal) => client.getPrompt({ name, arguments: args }, { signal }));
   }
 
   async logs(principal: Principal, id: string): Promise<string> {
