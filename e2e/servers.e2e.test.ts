@@ -1,16 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmServerEntry } from '../apps/studio/src/test/peers.js';
 import { launchChromium, snapshot, startStudioWithDashboard } from './studio.js';
 
-// server-everything is a devDependency of the studio workspace: resolve it as the studio would.
-const studioRequire = createRequire(new URL('../apps/studio/package.json', import.meta.url));
-const everything = path.join(
-  path.dirname(studioRequire.resolve('@modelcontextprotocol/server-everything/package.json')),
-  'dist/index.js',
-);
+const everything = npmServerEntry('@modelcontextprotocol/server-everything');
 
 // The Servers module as an administrator uses it: register a stdio server after a successful connection test, then
 // see a failing one explained.

@@ -1,24 +1,14 @@
 // A real studio on a real port serving the freshly built dashboard, and a real Chromium to drive it.
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startTestStudio, type TestStudio } from '../apps/studio/src/test/harness.js';
+import { freePort } from '../apps/studio/src/test/peers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const dashboardDir = path.join(root, 'apps/dashboard/dist');
 export const screenshotDir = path.join(root, 'test-results/e2e');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The port is chosen first, so PUBLIC_URL (and the invitation links built on it) point at this studio. */
 export async function startStudioWithDashboard(

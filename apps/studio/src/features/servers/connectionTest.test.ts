@@ -1,17 +1,12 @@
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
+import { npmServerEntry } from '../../test/peers.js';
 
-const require = createRequire(import.meta.url);
-const everything = path.join(
-  path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')),
-  'dist/index.js',
-);
+const everything = npmServerEntry('@modelcontextprotocol/server-everything');
 const reportEnv = fileURLToPath(new URL('./fixtures/reportEnvAndExit.mjs', import.meta.url));
 
 /** An HTTP endpoint on 127.0.0.1 that records what it was sent and refuses it with 401. */

@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
+import { npmServerEntry } from '../../test/peers.js';
 
-const require = createRequire(import.meta.url);
-const everything = path.join(
-  path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')),
-  'dist/index.js',
-);
+const everything = npmServerEntry('@modelcontextprotocol/server-everything');
 
 function isRunning(pid: number): boolean {
   try {

@@ -3,19 +3,18 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmServerEntry } from '../../../test/peers.js';
 import { pickBaseEnv, StderrRing } from './stdioProcess.js';
 import { type TestResult, testConnection } from './testConnection.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const packageDir = (name: string) => path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
-const everythingBin = path.join(packageDir('@modelcontextprotocol/server-everything'), 'dist/index.js');
-const filesystemBin = path.join(packageDir('@modelcontextprotocol/server-filesystem'), 'dist/index.js');
+const everythingBin = npmServerEntry('@modelcontextprotocol/server-everything');
+const filesystemBin = npmServerEntry('@modelcontextprotocol/server-filesystem');
 const baseEnv = pickBaseEnv(process.env);
 const node = process.execPath;
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;

@@ -7,10 +7,9 @@ import {
   SdkError,
   SdkErrorCode,
   type ServerCapabilities,
-  StreamableHTTPClientTransport,
   type Transport,
 } from '@modelcontextprotocol/client';
-import { STUDIO_VERSION } from '../../../version.js';
+import { CLIENT_INFO, closeGracefully, EXIT_SETTLE_MS } from './clientSession.js';
 import { classifyFailure, type TestFailure } from './failures.js';
 import { StdioProcessTransport } from './stdioProcess.js';
 import { createTransport, type ServerTarget, type TransportOptions } from './transports.js';
@@ -36,10 +35,6 @@ export interface TestConnectionOptions extends TransportOptions {
 
 type EraMode = 'auto' | 'legacy';
 type Progress = { stage: string };
-
-const CLIENT_INFO = { name: 'mcp-agent-studio', version: STUDIO_VERSION };
-const EXIT_SETTLE_MS = 250;
-const TERMINATE_SESSION_MS = 1000;
 
 /** Never throws: every failure becomes `{ ok: false, reason, message }`, and the connection is always closed. */
 export async function testConnection(target: ServerTarget, options: TestConnectionOptions): Promise<TestResult> {
@@ -90,7 +85,7 @@ async function attempt(
     return { result: classifyFailure(error, { ...context, ...progress, process: processOf(stdio) }), legacyMayHelp };
   } finally {
     clearTimeout(timer);
-    await closeQuietly(client, transport);
+    await closeGracefully(client, transport);
   }
 }
 
@@ -160,18 +155,4 @@ function recordingFetch(inner: FetchLike, sink: unknown[]): FetchLike {
       throw error;
     }
   };
-}
-
-async function closeQuietly(client: Client, transport: Transport): Promise<void> {
-  if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
-    // Ends the server-side session; a server that ignores DELETE must not hold the test up.
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, TERMINATE_SESSION_MS);
-    });
-    await Promise.race([transport.terminateSession().catch(() => {}), giveUp]);
-    clearTimeout(timer);
-  }
-  await client.close().catch(() => {});
-  await transport.close().catch(() => {}); // when the handshake failed, the client never owned it
 }

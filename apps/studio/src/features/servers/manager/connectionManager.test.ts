@@ -1,11 +1,11 @@
 // Connection manager tests against real stdio MCP servers: server-everything from npm and small fixtures.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { npmServerEntry } from '../../../test/peers.js';
 import { pickBaseEnv } from '../connection/stdioProcess.js';
 import type { ServerTarget } from '../connection/transports.js';
 import {
@@ -20,10 +20,7 @@ import { backoffDelay } from './supervision.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const supervisedFixture = path.join(here, 'fixtures/supervisedServer.mjs');
 const exitingFixture = path.join(here, '../connection/fixtures/exitWithStderr.mjs');
-const everythingDir = path.dirname(
-  createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json'),
-);
-const everythingBin = path.join(everythingDir, 'dist/index.js');
+const everythingBin = npmServerEntry('@modelcontextprotocol/server-everything');
 const node = process.execPath;
 
 const managers: ConnectionManager[] = [];

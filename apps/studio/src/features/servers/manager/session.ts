@@ -7,7 +7,7 @@ import {
   StreamableHTTPClientTransport,
   type Transport,
 } from '@modelcontextprotocol/client';
-import { STUDIO_VERSION } from '../../../version.js';
+import { CLIENT_INFO, closeGracefully, EXIT_SETTLE_MS } from '../connection/clientSession.js';
 import { StdioProcessTransport } from '../connection/stdioProcess.js';
 import { createTransport, type ServerTarget, type TransportOptions } from '../connection/transports.js';
 import { ConnectionLostError, RequestTimeoutError } from './errors.js';
@@ -59,10 +59,6 @@ export interface SessionOptions extends TransportOptions {
   keepStderr?: (text: string) => void;
 }
 
-const CLIENT_INFO = { name: 'mcp-agent-studio', version: STUDIO_VERSION };
-const EXIT_SETTLE_MS = 250;
-const TERMINATE_SESSION_MS = 1000;
-
 /**
  * Connects to `target`. `knownEra` (from an earlier session) skips the probe. A stdio server that exits on the
  * pre-initialize `server/discover` probe is 2025-era, so it is retried once with the legacy handshake.
@@ -107,8 +103,7 @@ async function connectOnce(
   } catch (error) {
     if (stdio) await stdio.waitForExit(EXIT_SETTLE_MS);
     if (stdio) options.keepStderr?.(stdio.stderrTail.text());
-    await client.close().catch(() => {});
-    await transport.close().catch(() => {}); // when the handshake failed, the client never owned it
+    await closeGracefully(client, transport);
     if (stdio?.exit !== undefined && !legacy) throw new ProbeFailure('exited during negotiation', { cause: error });
     throw error;
   }
@@ -132,18 +127,7 @@ function describeEnd(stdio: StdioProcessTransport | undefined): string {
 /** Closes the session on purpose: ends an HTTP session politely, and kills a stdio child's whole process group. */
 export async function closeSession(session: Session): Promise<void> {
   session.closing = true;
-  const { client, transport } = session;
-  if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, TERMINATE_SESSION_MS);
-    });
-    // A server that ignores DELETE must not hold the close up.
-    await Promise.race([transport.terminateSession().catch(() => {}), giveUp]);
-    clearTimeout(timer);
-  }
-  await client.close().catch(() => {});
-  await transport.close().catch(() => {});
+  await closeGracefully(session.client, session.transport);
 }
 
 /** The SDK's "connection closed" failure of a request that was pending when the connection ended. */
