@@ -31,6 +31,8 @@ export const EVENT_TYPES = [
   'server_created',
   'server_updated',
   'server_deleted',
+  'server_status_changed',
+  'server_catalog_changed',
   'system_stats',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

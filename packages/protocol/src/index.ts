@@ -82,6 +82,20 @@ export {
   updateMemberBodySchema,
   updateOrganizationBodySchema,
 } from './org.js';
+export type { CatalogRefreshResult, CatalogTool, CatalogToolsList, ServerCatalogChanged } from './serverCatalog.js';
+export {
+  catalogRefreshResultSchema,
+  catalogToolSchema,
+  catalogToolsListSchema,
+  serverCatalogChangedSchema,
+} from './serverCatalog.js';
+export type { HealthCheck, HealthHistory, ServerStatusChanged } from './serverHealth.js';
+export {
+  healthCheckSchema,
+  healthHistoryQuerySchema,
+  healthHistorySchema,
+  serverStatusChangedSchema,
+} from './serverHealth.js';
 export type {
   CallToolResult,
   ConnectionTestResult,
@@ -95,8 +109,11 @@ export type {
   SecretInput,
   ServerAuth,
   ServerAuthInput,
+  ServerLogs,
   ServerManifest,
   ServerTransport,
+  ToolCallProgress,
+  TranscriptEntry,
   UpdateServerBody,
 } from './servers.js';
 export {
@@ -125,11 +142,15 @@ export {
   secretInputSchema,
   serverAuthInputSchema,
   serverAuthSchema,
+  serverLogsSchema,
   serverManifestSchema,
   serverSchema,
   serverStatusSchema,
   serversListSchema,
   serverTransportSchema,
+  TOOL_CALL_STREAM_EVENTS,
+  toolCallProgressSchema,
+  transcriptEntrySchema,
   updateServerBodySchema,
 } from './servers.js';
 export type { ApiToken, CreatedToken, CreateTokenBody } from './tokens.js';

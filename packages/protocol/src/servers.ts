@@ -204,6 +204,32 @@ export const callToolResultSchema = z.looseObject({
 });
 export type CallToolResult = z.infer<typeof callToolResultSchema>;
 
+/**
+ * A tool call made with `Accept: text/event-stream` answers as server-sent events: any number of
+ * `event: progress` (this shape), then one `event: result` (callToolResultSchema) or `event: error` (an ErrorBody).
+ * Closing the request cancels the call upstream (`notifications/cancelled`).
+ */
+export const toolCallProgressSchema = z.object({
+  progress: z.number(),
+  total: z.number().optional(),
+  message: z.string().optional(),
+});
+export type ToolCallProgress = z.infer<typeof toolCallProgressSchema>;
+export const TOOL_CALL_STREAM_EVENTS = ['progress', 'result', 'error'] as const;
+
+/** One JSON-RPC message between the studio and a server, as kept in the server's recent transcript. */
+export const transcriptEntrySchema = z.object({
+  at: isoDateSchema,
+  direction: z.enum(['sent', 'received']),
+  message: z.unknown().describe('The JSON-RPC message; a long one is cut and `truncated` set'),
+  truncated: z.boolean(),
+});
+export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
+
+/** GET /api/servers/:id/logs: the stderr ring buffer and the JSON-RPC transcript of recent traffic, oldest first. */
+export const serverLogsSchema = z.object({ stderr: z.string(), transcript: z.array(transcriptEntrySchema) });
+export type ServerLogs = z.infer<typeof serverLogsSchema>;
+
 const loose = z.looseObject({});
 
 export const mcpResourcesListSchema = z.object({ resources: z.array(loose), resourceTemplates: z.array(loose) });

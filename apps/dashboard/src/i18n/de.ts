@@ -1,6 +1,8 @@
 // Deutsch.
-import type { Translation } from './resources';
 
+import { explorerText } from '../modules/servers/i18n/explorer';
+import { wizardText } from '../modules/servers/i18n/wizard';
+import type { Translation } from './resources';
 export const de: Translation = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -314,4 +316,6 @@ export const de: Translation = {
       actorTypes: { user: 'Benutzer', agent: 'Agent', server: 'Server', system: 'System' },
     },
   },
+  serverWizard: wizardText.de,
+  serverExplorer: explorerText.de,
 };

@@ -1,4 +1,6 @@
 // English: the reference language. Every other language file must have exactly these keys.
+import { explorerText } from '../modules/servers/i18n/explorer';
+import { wizardText } from '../modules/servers/i18n/wizard';
 export const en = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -308,4 +310,6 @@ export const en = {
       actorTypes: { user: 'User', agent: 'Agent', server: 'Server', system: 'System' },
     },
   },
+  serverWizard: wizardText.en,
+  serverExplorer: explorerText.en,
 };

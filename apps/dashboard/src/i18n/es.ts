@@ -1,6 +1,8 @@
 // Español.
-import type { Translation } from './resources';
 
+import { explorerText } from '../modules/servers/i18n/explorer';
+import { wizardText } from '../modules/servers/i18n/wizard';
+import type { Translation } from './resources';
 export const es: Translation = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -312,4 +314,6 @@ export const es: Translation = {
       actorTypes: { user: 'Usuario', agent: 'Agente', server: 'Servidor', system: 'Sistema' },
     },
   },
+  serverWizard: wizardText.es,
+  serverExplorer: explorerText.es,
 };

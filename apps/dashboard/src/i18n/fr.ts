@@ -1,6 +1,8 @@
 // Français.
-import type { Translation } from './resources';
 
+import { explorerText } from '../modules/servers/i18n/explorer';
+import { wizardText } from '../modules/servers/i18n/wizard';
+import type { Translation } from './resources';
 export const fr: Translation = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -319,4 +321,6 @@ export const fr: Translation = {
       actorTypes: { user: 'Utilisateur', agent: 'Agent', server: 'Serveur', system: 'Système' },
     },
   },
+  serverWizard: wizardText.fr,
+  serverExplorer: explorerText.fr,
 };

@@ -204,6 +204,10 @@ export const mcpServers = pgTable(
     lastCheckedAt: tstz('last_checked_at'),
     lastError: text('last_error'),
     toolCount: integer('tool_count').notNull().default(0),
+    /** Health checks failed in a row; three make the server `down`. */
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** When tools, resources and prompts were last read from the server into mcp_server_catalog. */
+    catalogRefreshedAt: tstz('catalog_refreshed_at'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -212,4 +216,50 @@ export const mcpServers = pgTable(
     uniqueIndex('mcp_servers_org_slug_key').on(t.orgId, t.slug),
     uniqueIndex('mcp_servers_org_name_key').on(t.orgId, t.name),
   ],
+);
+
+/** One periodic health check of a server: what it saw and the status it left the server in. */
+export const mcpServerHealthChecks = pgTable(
+  'mcp_server_health_checks',
+  {
+    id: uuid('id').primaryKey(),
+    serverId: uuid('server_id')
+      .notNull()
+      .references(() => mcpServers.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    checkedAt: tstz('checked_at').notNull(),
+    ok: boolean('ok').notNull(),
+    latencyMs: integer('latency_ms'),
+    status: text('status').notNull(),
+    error: text('error'),
+  },
+  (t) => [index('mcp_server_health_checks_server_idx').on(t.serverId, t.checkedAt)],
+);
+
+/**
+ * What a server offers, as last listed: kind `tool`, `resource`, `resource_template` or `prompt`, keyed by its
+ * name (the URI for resources, the URI template for templates). `previous` keeps a changed tool's earlier version.
+ */
+export const mcpServerCatalog = pgTable(
+  'mcp_server_catalog',
+  {
+    serverId: uuid('server_id')
+      .notNull()
+      .references(() => mcpServers.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    previous: jsonb('previous').$type<Record<string, unknown>>(),
+    changed: boolean('changed').notNull().default(false),
+    changedAt: tstz('changed_at'),
+    firstSeenAt: tstz('first_seen_at').notNull(),
+    lastSeenAt: tstz('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serverId, t.kind, t.name] })],
 );
