@@ -24,6 +24,7 @@ CREATE TABLE "mcp_server_health_checks" (
 	"error" text
 );
 --> statement-breakpoint
+ALTER TABLE "mcp_servers" ADD COLUMN "disabled_tools" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "mcp_servers" ADD COLUMN "consecutive_failures" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "mcp_servers" ADD COLUMN "catalog_refreshed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "mcp_server_catalog" ADD CONSTRAINT "mcp_server_catalog_server_id_mcp_servers_id_fk" FOREIGN KEY ("server_id") REFERENCES "public"."mcp_servers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -98,6 +98,7 @@ export {
 } from './serverHealth.js';
 export type {
   CallToolResult,
+  ConnectionCheck,
   ConnectionTestResult,
   CreateServerBody,
   ExportServersResult,
@@ -117,9 +118,11 @@ export type {
   UpdateServerBody,
 } from './servers.js';
 export {
+  CONNECTION_CHECKS,
   CONNECTION_FAILURE_REASONS,
   callToolBodySchema,
   callToolResultSchema,
+  connectionCheckSchema,
   connectionTestResultSchema,
   createServerBodySchema,
   exportServersResultSchema,

@@ -5,6 +5,7 @@ import { mcpToolSchema } from './servers.js';
 
 /** A tool as last listed, flagged when its description or input schema changed since it was first seen. */
 export const catalogToolSchema = mcpToolSchema.extend({
+  enabled: z.boolean().describe('False when the server registration lists it in disabledTools'),
   changed: z.boolean().describe('Description or input schema differ from the version seen before'),
   changedAt: isoDateSchema.nullable(),
   previous: z

@@ -86,6 +86,11 @@ const serverFields = {
   timeoutMs: z.number().int().min(1000).max(600_000).optional(),
   maxConcurrency: z.number().int().min(1).max(256).optional(),
   manifest: serverManifestSchema.nullable().optional(),
+  disabledTools: z
+    .array(z.string().min(1).max(128))
+    .max(1000)
+    .optional()
+    .describe('Tools of this server nobody may list or call through the studio'),
 };
 
 /** The transport decides which fields apply: a process for stdio, a URL for HTTP. */
@@ -145,6 +150,7 @@ export const serverSchema = z.object({
   timeoutMs: z.number().int(),
   maxConcurrency: z.number().int(),
   manifest: serverManifestSchema.nullable(),
+  disabledTools: z.array(z.string()),
   status: serverStatusSchema,
   latencyMs: z.number().int().nullable(),
   lastCheckedAt: isoDateSchema.nullable(),
@@ -168,7 +174,17 @@ export const CONNECTION_FAILURE_REASONS = [
   'process_exited',
 ] as const;
 
-/** The outcome of "Test connection": negotiate, ping, list; or the reason it failed. */
+/** The steps of "Test connection", in order; a failed step ends the test, so later ones are absent. */
+export const CONNECTION_CHECKS = ['connect', 'initialize', 'ping', 'tools', 'resources', 'prompts'] as const;
+export const connectionCheckSchema = z.object({
+  check: z.enum(CONNECTION_CHECKS),
+  ok: z.boolean(),
+  latencyMs: z.number().int().optional(),
+  message: z.string().optional(),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+/** The outcome of "Test connection": negotiate, ping, list; or the reason it failed. Both list the checks run. */
 export const connectionTestResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -177,8 +193,17 @@ export const connectionTestResultSchema = z.discriminatedUnion('ok', [
     capabilities: z.record(z.string(), z.unknown()),
     counts: z.object({ tools: z.number().int(), resources: z.number().int(), prompts: z.number().int() }),
     latencyMs: z.number().int(),
+    checks: z.array(connectionCheckSchema),
+    tools: z
+      .array(z.object({ name: z.string(), title: z.string().optional(), description: z.string().optional() }))
+      .describe('What the server offers, to choose which tools to enable'),
   }),
-  z.object({ ok: z.literal(false), reason: z.enum(CONNECTION_FAILURE_REASONS), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(CONNECTION_FAILURE_REASONS),
+    message: z.string(),
+    checks: z.array(connectionCheckSchema),
+  }),
 ]);
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;
 

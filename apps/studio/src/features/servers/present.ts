@@ -23,6 +23,7 @@ export function presentServer(row: ServerRow): McpServer {
     timeoutMs: row.timeoutMs,
     maxConcurrency: row.maxConcurrency,
     manifest: (row.manifest as ServerManifest | null) ?? null,
+    disabledTools: row.disabledTools,
     status: row.status as McpServer['status'],
     latencyMs: row.latencyMs,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,

@@ -199,6 +199,7 @@ export const mcpServers = pgTable(
     timeoutMs: integer('timeout_ms').notNull(),
     maxConcurrency: integer('max_concurrency').notNull(),
     manifest: jsonb('manifest').$type<Record<string, unknown>>(),
+    disabledTools: jsonb('disabled_tools').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: text('status').notNull().default('unknown'),
     latencyMs: integer('latency_ms'),
     lastCheckedAt: tstz('last_checked_at'),

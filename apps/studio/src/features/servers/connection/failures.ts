@@ -1,4 +1,5 @@
 // Turns what a failed connection test threw into one of the reasons and a message safe to show.
+import type { ConnectionCheck } from '@mcp-studio/protocol';
 import {
   ProtocolError,
   SdkError,
@@ -25,6 +26,7 @@ export interface TestFailure {
   ok: false;
   reason: FailureReason;
   message: string;
+  checks: ConnectionCheck[];
 }
 
 export interface FailureContext {
@@ -48,7 +50,7 @@ const MAX_LINE = 300;
 
 export function classifyFailure(error: unknown, context: FailureContext): TestFailure {
   const [reason, message] = classify(error, context);
-  return { ok: false, reason, message: redact(message, secretsOf(context.target)) };
+  return { ok: false, reason, message: redact(message, secretsOf(context.target)), checks: [] };
 }
 
 function classify(error: unknown, context: FailureContext): [FailureReason, string] {

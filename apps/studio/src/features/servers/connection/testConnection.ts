@@ -1,4 +1,6 @@
 // "Test connection": connect, negotiate the protocol era, ping, count tools/resources/prompts, then close.
+
+import type { ConnectionCheck } from '@mcp-studio/protocol';
 import {
   Client,
   type FetchLike,
@@ -23,6 +25,8 @@ export interface TestSuccess {
   serverInfo: { name: string; version: string };
   capabilities: ServerCapabilities;
   counts: { tools: number; resources: number; prompts: number };
+  checks: ConnectionCheck[];
+  tools: { name: string; title?: string; description?: string }[];
   /** From the start of the handshake to the end of the last list. */
   latencyMs: number;
 }
@@ -124,6 +128,8 @@ async function runChecks(
     capabilities,
     counts: { tools, resources, prompts },
     latencyMs,
+    checks: [], // interim: the per-check outcomes are being built
+    tools: [],
   };
 }
 
