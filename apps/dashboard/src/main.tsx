@@ -3,7 +3,11 @@ import './index.css';
 import './i18n/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { config } from 'zod';
 import { App } from './App';
+
+// zod probes for `Function` to compile fast parsers; the CSP (script-src 'self') refuses it, so say no upfront.
+config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');

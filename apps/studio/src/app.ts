@@ -25,6 +25,12 @@ import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
 import { ConnectionTester } from './features/servers/connectionTest.js';
+import { ArgumentValidator } from './features/servers/discovery/argumentValidator.js';
+import { ToolCallGuard } from './features/servers/discovery/callGuard.js';
+import { CatalogService } from './features/servers/discovery/catalogService.js';
+import { catalogRoutes } from './features/servers/discovery/routes.js';
+import { HealthMonitor } from './features/servers/health/monitor.js';
+import { healthRoutes } from './features/servers/health/routes.js';
 import { serverImportRoutes } from './features/servers/importRoutes.js';
 import { ConnectionManager } from './features/servers/manager/connectionManager.js';
 import { serverRoutes } from './features/servers/routes.js';
@@ -115,8 +121,42 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
   };
   const serverUrlCheck = (url: string) => checkUrl(url, urlPolicy, deps.lookup);
-  const connections = new ConnectionManager({ baseEnv: config.childProcessBaseEnv });
-  const serverCalls = new ServerCalls({ db, manager: connections, credentials, checkUrl: serverUrlCheck });
+  // The catalog follows each server: read again after every (re)connect and when the server says a list changed.
+  const connections = new ConnectionManager({
+    baseEnv: config.childProcessBaseEnv,
+    processLimits: config.serverProcessLimits,
+    onConnected: (serverId) => {
+      catalog.refreshSoon(serverId, 'connected');
+      void health.checkIfUnknown(serverId).catch((err) => app.log.warn({ err, serverId }, 'first health check failed'));
+    },
+    // The supervisor's verdict after a crash loop shows on the server at once, not after three health checks.
+    onStatus: (serverId, status, detail) => {
+      if (status !== 'down') return;
+      void health
+        .recordCrashLoop(serverId, detail ?? 'crash loop')
+        .catch((err) => app.log.warn({ err, serverId }, 'recording a crash loop failed'));
+    },
+    onListChanged: (serverId) => catalog.refreshSoon(serverId, 'list_changed'),
+  });
+  const catalog: CatalogService = new CatalogService({
+    db,
+    bus,
+    clock,
+    log: app.log,
+    withClient: (orgId, serverId, fn) => serverCalls.withClient(orgId, serverId, fn),
+  });
+  // Registered before the hook closing the connections, so it runs after it (onClose hooks run last-in first-out).
+  app.addHook('onClose', () => catalog.close());
+  const validator = new ArgumentValidator((details) =>
+    app.log.warn(details, 'a tool input schema cannot be compiled; its calls go to the server unchecked'),
+  );
+  const serverCalls: ServerCalls = new ServerCalls({
+    db,
+    manager: connections,
+    credentials,
+    checkUrl: serverUrlCheck,
+    toolGuard: new ToolCallGuard({ db, catalog, validator }),
+  });
   const servers = new ServerService({
     db,
     bus,
@@ -126,8 +166,22 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     maxPerOrg: config.externalMcp.maxPerOrg,
     onChanged: (serverId) => serverCalls.close(serverId),
   });
-  // No orphan process survives the studio: every MCP server connection closes with it.
-  app.addHook('onClose', () => connections.closeAll());
+  const health: HealthMonitor = new HealthMonitor({
+    db,
+    bus,
+    clock,
+    calls: serverCalls,
+    ...config.serverHealth,
+    log: app.log,
+  });
+  app.decorate('serverHealth', health);
+  app.addHook('onReady', async () => health.start());
+  // No orphan process survives the studio: every MCP server connection closes with it. Health checks stop
+  // first, so a ping cut off by the shutdown is not recorded as a failure.
+  app.addHook('onClose', async () => {
+    await health.stop();
+    await connections.closeAll();
+  });
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
@@ -179,10 +233,17 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   serverRoutes(
     app,
     servers,
-    new ConnectionTester({ credentials, checkUrl: serverUrlCheck, baseEnv: config.childProcessBaseEnv }),
+    new ConnectionTester({
+      credentials,
+      checkUrl: serverUrlCheck,
+      baseEnv: config.childProcessBaseEnv,
+      processLimits: config.serverProcessLimits,
+    }),
     serverCalls,
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
+  catalogRoutes(app, catalog);
+  healthRoutes(app, { db, clock });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,
     bus,

@@ -63,6 +63,16 @@ describe('configuration', () => {
     expect(config.childProcessBaseEnv).toEqual({ PATH: '/usr/bin', HOME: '/home/studio' });
   });
 
+  it('reads limits for local MCP server processes, unset or 0 meaning none', () => {
+    expect(loadConfig({}).serverProcessLimits).toEqual({});
+    expect(loadConfig({ SERVER_MEMORY_LIMIT_MB: '0', SERVER_CPU_TIME_LIMIT_SECONDS: '0' }).serverProcessLimits).toEqual(
+      {},
+    );
+    const limits = loadConfig({ SERVER_MEMORY_LIMIT_MB: '512', SERVER_CPU_TIME_LIMIT_SECONDS: '600' });
+    expect(limits.serverProcessLimits).toEqual({ memoryMb: 512, cpuSeconds: 600 });
+    expect(() => loadConfig({ SERVER_MEMORY_LIMIT_MB: 'lots' })).toThrow(/SERVER_MEMORY_LIMIT_MB/);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -38,6 +38,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  SERVER_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  SERVER_HEALTH_SLOW_MS: positiveInt.default(2000),
+  SERVER_HEALTH_RETENTION_DAYS: positiveInt.default(7),
+  SERVER_MEMORY_LIMIT_MB: z.coerce.number().int().min(0).default(0),
+  SERVER_CPU_TIME_LIMIT_SECONDS: z.coerce.number().int().min(0).default(0),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -83,9 +88,13 @@ export interface Config {
   invitationTtlHours: number;
   /** What local MCP server processes inherit from the studio's environment: PATH and HOME, nothing else. */
   childProcessBaseEnv: Record<string, string>;
+  /** rlimits of every local MCP server process (absent: none); a server's manifest may set lower ones. */
+  serverProcessLimits: { memoryMb?: number; cpuSeconds?: number };
   externalMcp: { maxPerOrg: number; allowedProtocols: ('http' | 'https')[]; allowPrivateNetworks: boolean };
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
   trustProxy: boolean | number | string[];
+  /** Periodic pings of every enabled server: every `intervalMs` (0 = never), slow above `slowMs`. */
+  serverHealth: { intervalMs: number; slowMs: number; retentionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -132,6 +141,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    serverHealth: {
+      intervalMs: e.SERVER_HEALTH_INTERVAL_MS,
+      slowMs: e.SERVER_HEALTH_SLOW_MS,
+      retentionDays: e.SERVER_HEALTH_RETENTION_DAYS,
+    },
+    serverProcessLimits: {
+      ...(e.SERVER_MEMORY_LIMIT_MB > 0 ? { memoryMb: e.SERVER_MEMORY_LIMIT_MB } : {}),
+      ...(e.SERVER_CPU_TIME_LIMIT_SECONDS > 0 ? { cpuSeconds: e.SERVER_CPU_TIME_LIMIT_SECONDS } : {}),
+    },
     childProcessBaseEnv: Object.fromEntries(
       CHILD_PROCESS_ENV.flatMap((name) => (env[name] ? [[name, env[name] as string]] : [])),
     ),

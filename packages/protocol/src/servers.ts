@@ -56,17 +56,37 @@ export const MANIFEST_PERMISSIONS = [
   'file_system_write',
   'tool_execute',
 ] as const;
-export const serverManifestSchema = z.object({
-  name: textSchema(200, 1),
-  version: textSchema(50, 1),
-  description: textSchema(2000).optional(),
-  permissions: z.array(z.enum(MANIFEST_PERMISSIONS)).max(MANIFEST_PERMISSIONS.length).default([]),
-  allowedHosts: z.array(textSchema(253, 1)).max(100).optional(),
-  allowedPorts: z.array(z.number().int().min(1).max(65535)).max(100).optional(),
-  readablePaths: z.array(textSchema(4096, 1)).max(100).optional(),
-  writablePaths: z.array(textSchema(4096, 1)).max(100).optional(),
-  maxFileSizeBytes: z.number().int().positive().optional(),
-});
+/** A directory a manifest grants: absolute, and without `..` so what is shown is what is granted. */
+const manifestPathSchema = textSchema(4096, 1)
+  .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'Must be an absolute path')
+  .refine((path) => !path.split(/[\\/]/).includes('..'), 'Must not contain ".." segments');
+
+/**
+ * What a local (stdio) server may do, shown before it is enabled. The studio enforces the paths (as MCP roots),
+ * the absence of network settings without `network_access`, and the limits (as rlimits of the process).
+ */
+export const serverManifestSchema = z
+  .object({
+    name: textSchema(200, 1),
+    version: textSchema(50, 1),
+    description: textSchema(2000).optional(),
+    permissions: z.array(z.enum(MANIFEST_PERMISSIONS)).max(MANIFEST_PERMISSIONS.length).default([]),
+    allowedHosts: z.array(textSchema(253, 1)).max(100).optional(),
+    allowedPorts: z.array(z.number().int().min(1).max(65535)).max(100).optional(),
+    readablePaths: z.array(manifestPathSchema).max(100).optional(),
+    writablePaths: z.array(manifestPathSchema).max(100).optional(),
+    maxFileSizeBytes: z.number().int().positive().optional(),
+    maxMemoryMb: z.number().int().positive().max(1_048_576).optional(),
+    maxCpuSeconds: z.number().int().positive().optional(),
+  })
+  .superRefine((manifest, ctx) => {
+    if (manifest.permissions.includes('network_access')) return;
+    for (const field of ['allowedHosts', 'allowedPorts'] as const) {
+      if (manifest[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'Only with the network_access permission' });
+      }
+    }
+  });
 export type ServerManifest = z.infer<typeof serverManifestSchema>;
 
 const serverFields = {

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { Role, SessionTokens } from '@mcp-studio/protocol';
 import { buildApp, type StudioDeps } from '../app.js';
 import { loadConfig } from '../config.js';
+import type { HealthMonitor } from '../features/servers/health/monitor.js';
 import type { Lookup } from '../features/servers/urlPolicy.js';
 import { generateMasterKey, Keyring } from '../platform/crypto/keyring.js';
 import type { Database } from '../platform/db/database.js';
@@ -32,6 +33,8 @@ export interface TestStudio {
   app: App;
   deps: StudioDeps;
   clock: TestClock;
+  /** The periodic MCP server health checks, to run on demand. */
+  health: HealthMonitor;
   /** Everything the studio logged so far, as text. */
   logs(): string;
   close(): Promise<void>;
@@ -50,6 +53,8 @@ export async function startTestStudio(
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
     DATA_DIR: '/nonexistent',
+    // Tests run health checks themselves (studio.health.runOnce()); no timer disturbs the others.
+    SERVER_HEALTH_INTERVAL_MS: '0',
     ...opts.env,
   });
   const database = opts.database ?? (await openTestDatabase());
@@ -74,6 +79,7 @@ export async function startTestStudio(
     app,
     deps,
     clock,
+    health: app.serverHealth,
     logs: () => Buffer.concat(chunks).toString('utf8'),
     close: async () => {
       await app.close();

@@ -1,21 +1,45 @@
-// One MCP server: its registration, health and connection test; ADMINs enable, disable or delete it.
-import type { ConnectionTestResult, McpServer } from '@mcp-studio/protocol';
-import { ArrowLeft, Loader2, PlugZap, Power, Trash2 } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+// One MCP server: its registration and tabs to explore it (tools, resources, prompts), its logs, health and settings.
+import type { McpServer } from '@mcp-studio/protocol';
+import { ArrowLeft } from 'lucide-react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/apiError';
-import { useAbility } from '../../auth/ability';
-import { useFormatters } from '../../lib/format';
-import { ErrorAlert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { EmptyState, PageHeader, Section } from '../../ui/layoutParts';
+import { type AppAbility, useAbility } from '../../auth/ability';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { EmptyState, PageHeader } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
-import { ConnectionTestResultView } from './ConnectionTestResult';
-import { ServerFacts } from './ServerFacts';
+import { EnableToggle } from './EnableToggle';
+import { OverviewTab } from './explorer/overview/OverviewTab';
+import { TabBar } from './explorer/TabBar';
+import { ServerSettingsTab } from './ServerSettingsTab';
 import { StatusBadge } from './serverBadges';
-import { useDeleteServer, useServer, useTestServer, useUpdateServer } from './serversApi';
+import { useServer } from './serversApi';
+
+type TabProps = { server: McpServer };
+
+// The heavier tabs (a form generator, a chart library) load only when opened.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType<TabProps>>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const ToolsTab = named(() => import('./explorer/tools/ToolsTab'), 'ToolsTab');
+const ResourcesTab = named(() => import('./explorer/resources/ResourcesTab'), 'ResourcesTab');
+const PromptsTab = named(() => import('./explorer/prompts/PromptsTab'), 'PromptsTab');
+const LogsTab = named(() => import('./explorer/logs/LogsTab'), 'LogsTab');
+const HealthTab = named(() => import('./explorer/health/HealthTab'), 'HealthTab');
+
+const TABS = {
+  overview: { component: OverviewTab, isAllowed: () => true },
+  tools: { component: ToolsTab, isAllowed: () => true },
+  resources: { component: ResourcesTab, isAllowed: () => true },
+  prompts: { component: PromptsTab, isAllowed: () => true },
+  // Logs hold tool arguments, which may be sensitive: ADMINs only, as the studio enforces.
+  logs: { component: LogsTab, isAllowed: (ability: AppAbility) => ability.can('update', 'McpServer') },
+  health: { component: HealthTab, isAllowed: () => true },
+  settings: { component: ServerSettingsTab, isAllowed: (ability: AppAbility) => ability.can('update', 'McpServer') },
+} satisfies Record<string, { component: ComponentType<TabProps>; isAllowed(ability: AppAbility): boolean }>;
+type TabId = keyof typeof TABS;
+
+const isTabId = (value: string | null): value is TabId => value !== null && Object.hasOwn(TABS, value);
 
 function BackLink() {
   const { t } = useTranslation();
@@ -27,107 +51,11 @@ function BackLink() {
   );
 }
 
-function HealthPanel({ server }: { server: McpServer }) {
-  const { t } = useTranslation();
-  const { dateTime } = useFormatters();
-  const test = useTestServer(server.id);
-  const [result, setResult] = useState<ConnectionTestResult | null>(null);
-  const facts: [string, ReactNode][] = [
-    [t('servers.status'), <StatusBadge key="s" status={server.status} />],
-    [t('servers.tools'), server.toolCount],
-    [t('servers.latency'), server.latencyMs === null ? '—' : t('servers.latencyMs', { count: server.latencyMs })],
-    [t('servers.lastChecked'), dateTime(server.lastCheckedAt)],
-  ];
-  const run = async () => {
-    setResult(null);
-    setResult(await test.mutateAsync(undefined).catch(() => null));
-  };
-  return (
-    <Section
-      title={t('servers.health')}
-      actions={
-        <Button variant="secondary" size="sm" onClick={() => void run()} disabled={test.isPending}>
-          {test.isPending ? (
-            <Loader2 aria-hidden className="size-3.5 animate-spin" />
-          ) : (
-            <PlugZap aria-hidden className="size-3.5" />
-          )}
-          {test.isPending ? t('servers.test.running') : t('servers.test.button')}
-        </Button>
-      }
-    >
-      <dl className="space-y-3 text-sm">
-        {facts.map(([label, value]) => (
-          <div key={label} className="flex justify-between gap-4">
-            <dt className="text-zinc-500">{label}</dt>
-            <dd className="text-right font-medium text-zinc-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {server.lastError && !result ? (
-        <p className="mt-3 font-mono text-xs break-words text-red-700">{server.lastError}</p>
-      ) : null}
-      <div className="mt-4 space-y-3">
-        <ErrorAlert error={test.error} />
-        {result ? <ConnectionTestResultView result={result} /> : null}
-      </div>
-    </Section>
-  );
-}
-
-function AdminPanel({ server }: { server: McpServer }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const ability = useAbility();
-  const update = useUpdateServer(server.id);
-  const remove = useDeleteServer();
-  const [isDeleteOpen, setIsDeleteOpen] = useState(false);
-  const mayUpdate = ability.can('update', 'McpServer');
-  const mayDelete = ability.can('delete', 'McpServer');
-  if (!mayUpdate && !mayDelete) return null;
-  return (
-    <Section title={t('servers.manage')}>
-      <div className="space-y-4">
-        {mayUpdate ? (
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-zinc-700">{server.enabled ? t('servers.isEnabled') : t('servers.isDisabled')}</p>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={update.isPending}
-              onClick={() => update.mutate({ enabled: !server.enabled })}
-            >
-              <Power aria-hidden className="size-3.5" />
-              {server.enabled ? t('servers.disable') : t('servers.enable')}
-            </Button>
-          </div>
-        ) : null}
-        <ErrorAlert error={update.error} />
-        {mayDelete ? (
-          <Button variant="danger" onClick={() => setIsDeleteOpen(true)}>
-            <Trash2 aria-hidden className="size-4" />
-            {t('servers.delete')}
-          </Button>
-        ) : null}
-      </div>
-      <ConfirmDialog
-        open={isDeleteOpen}
-        onOpenChange={setIsDeleteOpen}
-        title={t('servers.deleteTitle', { name: server.name })}
-        message={t('servers.deleteMessage')}
-        confirmLabel={t('servers.delete')}
-        onConfirm={async () => {
-          await remove.mutateAsync(server.id);
-          navigate('/servers', { replace: true });
-        }}
-      />
-    </Section>
-  );
-}
-
 export default function ServerDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const ability = useAbility();
   const query = useServer(id);
   const server = query.data;
 
@@ -143,6 +71,12 @@ export default function ServerDetailPage() {
     );
   }
 
+  const tabIds = (Object.keys(TABS) as TabId[]).filter((tab) => TABS[tab].isAllowed(ability));
+  const requested = params.get('tab');
+  const current: TabId = isTabId(requested) && tabIds.includes(requested) ? requested : 'overview';
+  const Tab = TABS[current].component;
+  const isExplorer = current === 'tools' || current === 'resources' || current === 'prompts';
+
   return (
     <>
       <BackLink />
@@ -155,15 +89,23 @@ export default function ServerDetailPage() {
           </span>
         }
         description={server.description ?? undefined}
+        actions={ability.can('update', 'McpServer') ? <EnableToggle server={server} /> : undefined}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <ServerFacts server={server} />
-        </div>
-        <div className="space-y-6">
-          <HealthPanel server={server} />
-          <AdminPanel server={server} />
-        </div>
+      <TabBar
+        tabs={tabIds.map((tab) => ({ id: tab, label: t(`serverExplorer.tabs.${tab}`) }))}
+        current={current}
+        label={t('serverExplorer.tabs.label')}
+        panelId="server-tab-panel"
+      />
+      <div role="tabpanel" id="server-tab-panel" aria-labelledby={`server-tab-${current}`} data-tab={current}>
+        {isExplorer && !server.enabled ? (
+          <div className="mb-4">
+            <Alert tone="warning">{t('serverExplorer.serverDisabled')}</Alert>
+          </div>
+        ) : null}
+        <Suspense fallback={<Spinner />}>
+          <Tab server={server} />
+        </Suspense>
       </div>
     </>
   );

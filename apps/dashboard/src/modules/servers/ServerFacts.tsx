@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../lib/format';
 import { Badge, Section } from '../../ui/layoutParts';
+import { ManifestPermissions } from './ManifestPermissions';
 import { TransportBadge } from './serverBadges';
 
 function VaultLink({ credentialId }: { credentialId: string }) {
@@ -96,6 +97,7 @@ export function ServerFacts({ server }: { server: McpServer }) {
         ];
   const facts: [string, ReactNode][] = [
     [t('servers.transport'), <TransportBadge key="tr" transport={server.transport} />],
+    [t('serverExplorer.facts.slug'), mono(server.slug)],
     ...transportFacts,
     [
       t('servers.tags'),
@@ -110,6 +112,29 @@ export function ServerFacts({ server }: { server: McpServer }) {
       ),
     ],
     [t('servers.timeout'), t('servers.latencyMs', { count: server.timeoutMs })],
+    [t('serverExplorer.facts.maxConcurrency'), server.maxConcurrency],
+    ...(server.disabledTools.length > 0
+      ? [
+          [
+            t('serverExplorer.facts.disabledTools'),
+            <span key="dt" className="flex flex-wrap gap-1">
+              {server.disabledTools.map((name) => (
+                <Badge key={name} tone="red">
+                  {name}
+                </Badge>
+              ))}
+            </span>,
+          ] as [string, ReactNode],
+        ]
+      : []),
+    ...(server.manifest
+      ? [
+          [t('serverExplorer.facts.manifest'), <ManifestPermissions key="m" manifest={server.manifest} />] as [
+            string,
+            ReactNode,
+          ],
+        ]
+      : []),
     [t('servers.created'), dateTime(server.createdAt)],
     [t('servers.updated'), dateTime(server.updatedAt)],
   ];

@@ -1,118 +1,153 @@
-// The transport-specific fields of the add-server form: a process for stdio, a URL and authentication for HTTP.
+// The registration's plain fields: name, transport, the process (stdio) or endpoint (HTTP), tags and limits.
+import { SERVER_TRANSPORTS, type ServerTransport } from '@mcp-studio/protocol';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { AUTH_TYPES, type AuthType, type ServerForm } from './serverForm';
+import { type FormBinding, useFieldState } from './formBinding';
+import { ManifestFields } from './ManifestFields';
+import { DEFAULT_MAX_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from './serverForm';
 
-/** Masks a multi-line secret as it is typed, like a password field. */
-const MASKED = 'font-mono text-xs [-webkit-text-security:disc]';
+const MONO = 'font-mono text-xs';
 
-interface FieldsProps {
-  form: ServerForm;
-  set<K extends keyof ServerForm>(field: K, value: ServerForm[K]): void;
-}
-
-export function StdioFields({ form, set }: FieldsProps) {
+function StdioFields({ form, set, errors }: FormBinding) {
   const { t } = useTranslation();
+  const fieldState = useFieldState(errors);
   return (
     <>
       <TextField
         label={t('servers.command')}
-        required
         spellCheck={false}
         placeholder="npx"
         value={form.command}
         onChange={(e) => set('command', e.target.value)}
         className="font-mono"
+        {...fieldState('command', t('serverWizard.basics.commandHint'))}
       />
       <TextAreaField
         label={t('servers.args')}
-        hint={t('servers.form.argsHint')}
         spellCheck={false}
         value={form.args}
         onChange={(e) => set('args', e.target.value)}
-        className="font-mono text-xs"
+        className={MONO}
+        {...fieldState('args', t('servers.form.argsHint'))}
       />
       <TextAreaField
         label={t('servers.env')}
-        hint={t('servers.form.envHint')}
         spellCheck={false}
         value={form.env}
         onChange={(e) => set('env', e.target.value)}
-        className="font-mono text-xs"
+        className={MONO}
+        {...fieldState('env', t('serverWizard.basics.envHint'))}
       />
-      <TextAreaField
-        label={t('servers.secretEnv')}
-        hint={t('servers.form.secretEnvHint')}
+      <TextField
+        label={t('servers.cwd')}
         spellCheck={false}
-        autoComplete="off"
-        value={form.secretEnv}
-        onChange={(e) => set('secretEnv', e.target.value)}
-        className={MASKED}
+        value={form.cwd}
+        onChange={(e) => set('cwd', e.target.value)}
+        className="font-mono"
+        {...fieldState('cwd', t('serverWizard.basics.cwdHint'))}
       />
     </>
   );
 }
 
-export function HttpFields({ form, set }: FieldsProps) {
+function HttpFields({ form, set, errors }: FormBinding) {
   const { t } = useTranslation();
-  const secret = (label: string, field: 'token' | 'apiKey' | 'password') => (
-    <TextField
-      label={label}
-      type="password"
-      autoComplete="new-password"
-      required
-      value={form[field]}
-      onChange={(e) => set(field, e.target.value)}
-    />
-  );
+  const fieldState = useFieldState(errors);
   return (
     <>
       <TextField
         label={t('servers.url')}
         type="url"
-        required
         spellCheck={false}
         placeholder="https://mcp.example.com/mcp"
         value={form.url}
         onChange={(e) => set('url', e.target.value)}
+        {...fieldState('url')}
+      />
+      <TextAreaField
+        label={t('servers.headers')}
+        spellCheck={false}
+        placeholder="X-Workspace: docs"
+        value={form.headers}
+        onChange={(e) => set('headers', e.target.value)}
+        className={MONO}
+        {...fieldState('headers', t('serverWizard.basics.headersHint'))}
+      />
+    </>
+  );
+}
+
+/** Everything of step 1; the settings tab shows the same fields. */
+export function ServerFormFields(binding: FormBinding) {
+  const { form, set, errors } = binding;
+  const { t } = useTranslation();
+  const fieldState = useFieldState(errors);
+  return (
+    <div className="space-y-4">
+      <TextField
+        label={t('common.name')}
+        maxLength={100}
+        value={form.name}
+        onChange={(e) => set('name', e.target.value)}
+        {...fieldState('name')}
+      />
+      <TextAreaField
+        label={t('common.description')}
+        rows={2}
+        maxLength={2000}
+        value={form.description}
+        onChange={(e) => set('description', e.target.value)}
+        {...fieldState('description')}
       />
       <SelectField
-        label={t('servers.auth.label')}
-        value={form.authType}
-        onChange={(e) => set('authType', e.target.value as AuthType)}
+        label={t('servers.transport')}
+        value={form.transport}
+        onChange={(e) => set('transport', e.target.value as ServerTransport)}
       >
-        {AUTH_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {t(`servers.auth.types.${type}`)}
+        {SERVER_TRANSPORTS.map((transport) => (
+          <option key={transport} value={transport}>
+            {t(`servers.transports.${transport}`)}
           </option>
         ))}
       </SelectField>
-      {form.authType === 'bearer' ? secret(t('servers.auth.token'), 'token') : null}
-      {form.authType === 'api_key' ? (
-        <div className="grid items-start gap-4 sm:grid-cols-2">
-          <TextField
-            label={t('servers.auth.headerName')}
-            required
-            spellCheck={false}
-            value={form.headerName}
-            onChange={(e) => set('headerName', e.target.value)}
-          />
-          {secret(t('servers.auth.apiKey'), 'apiKey')}
-        </div>
-      ) : null}
-      {form.authType === 'basic' ? (
-        <div className="grid items-start gap-4 sm:grid-cols-2">
-          <TextField
-            label={t('servers.auth.username')}
-            required
-            autoComplete="off"
-            value={form.username}
-            onChange={(e) => set('username', e.target.value)}
-          />
-          {secret(t('servers.auth.password'), 'password')}
-        </div>
-      ) : null}
-      <p className="text-xs text-zinc-500">{t('servers.form.secretsHint')}</p>
-    </>
+      {form.transport === 'stdio' ? <StdioFields {...binding} /> : <HttpFields {...binding} />}
+      <TextField
+        label={t('servers.tags')}
+        spellCheck={false}
+        placeholder="github, internal"
+        value={form.tags}
+        onChange={(e) => set('tags', e.target.value)}
+        {...fieldState('tags', t('serverWizard.basics.tagsHint'))}
+      />
+      <div className="grid items-start gap-4 sm:grid-cols-2">
+        <TextField
+          label={t('serverWizard.basics.timeout')}
+          type="number"
+          inputMode="decimal"
+          min={1}
+          max={600}
+          step="any"
+          placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
+          value={form.timeoutSeconds}
+          onChange={(e) => set('timeoutSeconds', e.target.value)}
+          {...fieldState('timeoutSeconds', t('serverWizard.basics.defaultIs', { value: DEFAULT_TIMEOUT_SECONDS }))}
+        />
+        <TextField
+          label={t('serverWizard.basics.maxConcurrency')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={256}
+          placeholder={String(DEFAULT_MAX_CONCURRENCY)}
+          value={form.maxConcurrency}
+          onChange={(e) => set('maxConcurrency', e.target.value)}
+          {...fieldState(
+            'maxConcurrency',
+            t('serverWizard.basics.maxConcurrencyHint', { value: DEFAULT_MAX_CONCURRENCY }),
+          )}
+        />
+      </div>
+      {form.transport === 'stdio' ? <ManifestFields {...binding} /> : null}
+    </div>
   );
 }

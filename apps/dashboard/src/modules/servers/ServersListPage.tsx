@@ -1,30 +1,30 @@
-// The organization's MCP servers, kept current by the `servers` topic, with the dialog adding one.
+// The organization's MCP servers, live: status, latency and tools change as the `servers` topic reports them.
 import { Plus } from 'lucide-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAbility } from '../../auth/ability';
+import { useFormatters } from '../../lib/format';
 import { ErrorAlert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
+import { buttonClasses } from '../../ui/Button';
 import { Badge, EmptyState, PageHeader, Section } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
 import { DataTable, td } from '../../ui/Table';
-import { AddServerDialog } from './AddServerDialog';
+import { EnableToggle } from './EnableToggle';
 import { StatusBadge, TransportBadge } from './serverBadges';
 import { useServers } from './serversApi';
 
 export default function ServersListPage() {
   const { t } = useTranslation();
   const ability = useAbility();
+  const { dateTime } = useFormatters();
   const servers = useServers();
-  const [isAddOpen, setIsAddOpen] = useState(false);
   const list = servers.data?.servers ?? [];
 
   const addButton = ability.can('create', 'McpServer') ? (
-    <Button data-testid="open-add-server" onClick={() => setIsAddOpen(true)}>
+    <Link to="/servers/new" data-testid="open-add-server" className={buttonClasses('primary')}>
       <Plus aria-hidden className="size-4" />
       {t('servers.add')}
-    </Button>
+    </Link>
   ) : null;
 
   return (
@@ -45,12 +45,18 @@ export default function ServersListPage() {
               t('servers.status'),
               t('servers.tools'),
               t('servers.latency'),
+              t('servers.lastChecked'),
               t('servers.enabled'),
               t('servers.tags'),
             ]}
           >
             {list.map((server) => (
-              <tr key={server.id} data-testid={`server-row-${server.name}`} className="hover:bg-zinc-50">
+              <tr
+                key={server.id}
+                data-testid={`server-row-${server.name}`}
+                data-status={server.status}
+                className="hover:bg-zinc-50"
+              >
                 <td className={td}>
                   <Link
                     to={`/servers/${server.id}`}
@@ -58,18 +64,30 @@ export default function ServersListPage() {
                   >
                     {server.name}
                   </Link>
+                  {server.lastError && server.status !== 'healthy' ? (
+                    <p className="max-w-xs truncate font-mono text-xs text-red-700" title={server.lastError}>
+                      {server.lastError}
+                    </p>
+                  ) : null}
                 </td>
-                <td className={td}>
+                <td className={`${td} whitespace-nowrap`}>
                   <TransportBadge transport={server.transport} />
                 </td>
-                <td className={td}>
+                <td className={td} data-testid="server-status">
                   <StatusBadge status={server.status} />
                 </td>
-                <td className={`${td} tabular-nums`}>{server.toolCount}</td>
-                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                <td className={`${td} tabular-nums`} data-testid="server-tool-count">
+                  {server.toolCount}
+                </td>
+                <td className={`${td} whitespace-nowrap tabular-nums`} data-testid="server-latency">
                   {server.latencyMs === null ? '—' : t('servers.latencyMs', { count: server.latencyMs })}
                 </td>
-                <td className={td}>{server.enabled ? t('servers.yes') : t('servers.no')}</td>
+                <td className={`${td} whitespace-nowrap`} data-testid="server-last-checked">
+                  {dateTime(server.lastCheckedAt)}
+                </td>
+                <td className={td}>
+                  <EnableToggle server={server} />
+                </td>
                 <td className={td}>
                   <span className="flex flex-wrap gap-1">
                     {server.tags.map((tag) => (
@@ -82,7 +100,6 @@ export default function ServersListPage() {
           </DataTable>
         </Section>
       ) : null}
-      <AddServerDialog open={isAddOpen} onOpenChange={setIsAddOpen} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { DashboardModule } from '../moduleTypes';
 
 /** Every role reads the organization's servers; only ADMINs register, change or delete them. */
 const readServers: Permission = { action: 'read', subject: 'McpServer' };
+const createServers: Permission = { action: 'create', subject: 'McpServer' };
 
 export const serversModule: DashboardModule = {
   id: 'servers',
@@ -16,6 +17,7 @@ export const serversModule: DashboardModule = {
   dependsOn: ['credentials'],
   routes: [
     { path: 'servers', component: lazy(() => import('./ServersListPage')), requires: readServers },
+    { path: 'servers/new', component: lazy(() => import('./addServer/AddServerWizardPage')), requires: createServers },
     { path: 'servers/:id', component: lazy(() => import('./ServerDetailPage')), requires: readServers },
   ],
   nav: [{ path: '/servers', label: 'servers.name', requires: readServers }],
@@ -25,6 +27,9 @@ export const serversModule: DashboardModule = {
       server_created: [queryKeys.servers],
       server_updated: [queryKeys.servers],
       server_deleted: [queryKeys.servers],
+      // Health checks and catalog refreshes change a row's status, latency, last check and tool count.
+      server_status_changed: [queryKeys.servers],
+      server_catalog_changed: [queryKeys.servers],
     },
   },
 };

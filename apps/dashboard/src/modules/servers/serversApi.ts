@@ -2,6 +2,7 @@
 import {
   type ConnectionTestResult,
   type CreateServerBody,
+  catalogToolsListSchema,
   connectionTestResultSchema,
   type McpServer,
   serverSchema,
@@ -31,10 +32,20 @@ export function useServer(id: string) {
   });
 }
 
+/** The tools of a server as the studio last listed them, each flagged enabled or not for this registration. */
+export function useServerTools(id: string) {
+  return useQuery({
+    queryKey: [...queryKeys.server(id), 'tools'],
+    queryFn: ({ signal }) => api.get(`${path(id)}/tools`, catalogToolsListSchema, signal),
+  });
+}
+
+// Bodies may hold secret values: `gcTime: 0` drops a finished mutation (and its variables) as soon as it is unobserved.
 function useServersMutation<V, R>(request: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
+    gcTime: 0,
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.servers }),
   });
 }
@@ -42,14 +53,20 @@ function useServersMutation<V, R>(request: (variables: V) => Promise<R>) {
 export const useCreateServer = () =>
   useServersMutation((body: CreateServerBody) => api.post('/api/servers', body, serverSchema));
 
+/** A change: any subset of the fields, or a whole registration restated (the studio merges it onto the saved one). */
 export const useUpdateServer = (id: string) =>
-  useServersMutation((body: UpdateServerBody) => api.patch(path(id), body, ignoreBody));
+  useServersMutation((body: UpdateServerBody | CreateServerBody) => api.patch(path(id), body, serverSchema));
+
+/** Closes the server's shared connection (a stdio process is stopped) and opens a fresh one. */
+export const useRestartServer = (id: string) =>
+  useServersMutation(() => api.post(`${path(id)}/restart`, {}, ignoreBody));
 
 export const useDeleteServer = () => useServersMutation((id: string) => api.delete(path(id)));
 
 /** Tests an unsaved registration (the body of a create). */
 export const useTestNewServer = () =>
   useMutation({
+    gcTime: 0,
     mutationFn: (body: CreateServerBody): Promise<ConnectionTestResult> =>
       api.post('/api/servers/test', body, connectionTestResultSchema),
   });

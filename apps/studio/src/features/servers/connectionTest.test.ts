@@ -57,6 +57,12 @@ describe('test connection through the API', () => {
     expect(result.counts.tools).toBeGreaterThan(5);
     expect(result.counts.prompts).toBeGreaterThan(0);
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    // Each step with its outcome, and the tools to choose from.
+    expect(result.checks.map((c: { check: string; ok: boolean }) => `${c.check}:${c.ok}`)).toEqual(
+      ['connect', 'initialize', 'ping', 'tools', 'resources', 'prompts'].map((check) => `${check}:true`),
+    );
+    expect(result.tools).toHaveLength(result.counts.tools);
+    expect(result.tools.map((tool: { name: string }) => tool.name)).toContain('echo');
   });
 
   it('gives a saved stdio server its secret environment and nothing of the studio’s, and audits the use', async () => {

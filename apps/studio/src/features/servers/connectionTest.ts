@@ -2,16 +2,19 @@
 import type { ConnectionTestResult, CreateServerBody, McpServer } from '@mcp-studio/protocol';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CredentialService } from '../credentials/service.js';
+import type { ProcessLimits } from './connection/processLimits.js';
 import { type TestConnectionOptions, testConnection } from './connection/testConnection.js';
 import type { ServerTarget } from './connection/transports.js';
 import { columnsOf, slotsOf } from './registration.js';
-import { assertUrlAllowed, buildTarget, type ConnectableServer, type UrlCheck, type UseSecret } from './target.js';
+import { type ConnectableServer, connectionTarget, type UrlCheck, type UseSecret } from './target.js';
 
 export interface ConnectionTesterDeps {
   credentials: CredentialService;
   checkUrl: UrlCheck;
   /** PATH and HOME for local server processes, which inherit nothing else of the studio's environment. */
   baseEnv: Record<string, string>;
+  /** Limits on every local server process, from the configuration. */
+  processLimits?: ProcessLimits;
   /** Runs the MCP handshake; tests and benchmarks can observe it. */
   test?: (target: ServerTarget, options: TestConnectionOptions) => Promise<ConnectionTestResult>;
 }
@@ -45,9 +48,8 @@ export class ConnectionTester {
   }
 
   private async run(server: ConnectableServer, use: UseSecret, timeoutMs: number): Promise<ConnectionTestResult> {
-    if (server.transport !== 'stdio' && server.url) await assertUrlAllowed(this.deps.checkUrl, server.url);
-    const target = await buildTarget(server, use);
+    const target = await connectionTarget(server, use, this.deps.checkUrl);
     const test = this.deps.test ?? testConnection;
-    return test(target, { timeoutMs, baseEnv: this.deps.baseEnv });
+    return test(target, { timeoutMs, baseEnv: this.deps.baseEnv, processLimits: this.deps.processLimits });
   }
 }

@@ -95,6 +95,7 @@ export function inputOf(row: ServerRow): CreateServerBody {
     enabled: server.enabled,
     timeoutMs: server.timeoutMs,
     maxConcurrency: server.maxConcurrency,
+    disabledTools: server.disabledTools,
   };
 }
 
@@ -124,9 +125,11 @@ export function columnsOf(body: CreateServerBody, ids: Map<string, string>) {
     secretHeaders: refs(Object.keys(body.secretHeaders ?? {}), 'header'),
     auth: storedAuth(body.auth, ids),
     tags: body.tags ?? [],
-    enabled: body.enabled ?? true,
+    // A manifest's permissions are shown before the server runs: it starts disabled unless enabled explicitly.
+    enabled: body.enabled ?? !body.manifest,
     timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxConcurrency: body.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
     manifest: body.manifest ?? null,
+    disabledTools: body.disabledTools ?? [],
   };
 }

@@ -1,17 +1,13 @@
 // /api/servers: MCP server registrations. ADMINs register and change them; every member reads them.
 import {
-  callToolBodySchema,
-  callToolResultSchema,
   connectionTestResultSchema,
   createServerBodySchema,
   getPromptBodySchema,
   getPromptResultSchema,
   idParamsSchema,
-  mcpPromptsListSchema,
-  mcpResourcesListSchema,
-  mcpToolsListSchema,
   readResourceBodySchema,
   readResourceResultSchema,
+  serverLogsSchema,
   serverSchema,
   serversListSchema,
   updateServerBodySchema,
@@ -19,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import { principalOf, requires } from '../../platform/http/guard.js';
+import { toolCallRoutes } from './callRoutes.js';
 import type { ConnectionTester } from './connectionTest.js';
 import type { ServerCalls } from './serverCalls.js';
 import type { ServerService } from './service.js';
@@ -27,31 +24,7 @@ const tags = ['servers'];
 const params = idParamsSchema;
 
 export function serverRoutes(app: App, servers: ServerService, tester: ConnectionTester, calls: ServerCalls): void {
-  app.get(
-    '/api/servers/:id/tools',
-    { schema: { tags, params, response: { 200: mcpToolsListSchema } }, onRequest: requires('read', 'McpServer') },
-    async (request) => ({ tools: await calls.listTools(principalOf(request), request.params.id) }),
-  );
-
-  app.post(
-    '/api/servers/:id/tools/:name/call',
-    {
-      schema: {
-        tags,
-        params: idParamsSchema.extend({ name: z.string().min(1).max(128) }),
-        body: callToolBodySchema,
-        response: { 200: callToolResultSchema },
-      },
-      onRequest: requires('use', 'McpServer'),
-    },
-    (request) => calls.callTool(principalOf(request), request.params.id, request.params.name, request.body.arguments),
-  );
-
-  app.get(
-    '/api/servers/:id/resources',
-    { schema: { tags, params, response: { 200: mcpResourcesListSchema } }, onRequest: requires('read', 'McpServer') },
-    (request) => calls.listResources(principalOf(request), request.params.id),
-  );
+  toolCallRoutes(app, calls);
 
   app.post(
     '/api/servers/:id/resources/read',
@@ -60,12 +33,6 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
       onRequest: requires('use', 'McpServer'),
     },
     (request) => calls.readResource(principalOf(request), request.params.id, request.body.uri),
-  );
-
-  app.get(
-    '/api/servers/:id/prompts',
-    { schema: { tags, params, response: { 200: mcpPromptsListSchema } }, onRequest: requires('read', 'McpServer') },
-    async (request) => ({ prompts: await calls.listPrompts(principalOf(request), request.params.id) }),
   );
 
   app.post(
@@ -85,10 +52,10 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
   app.get(
     '/api/servers/:id/logs',
     {
-      schema: { tags, params, response: { 200: z.object({ stderr: z.string() }) } },
+      schema: { tags, params, response: { 200: serverLogsSchema } },
       onRequest: requires('update', 'McpServer'),
     },
-    async (request) => ({ stderr: await calls.logs(principalOf(request), request.params.id) }),
+    (request) => calls.logs(principalOf(request), request.params.id),
   );
 
   app.post(

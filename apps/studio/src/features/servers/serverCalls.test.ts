@@ -14,14 +14,18 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Pids of server-everything processes started for this test file (found by their command line). */
+/**
+ * Pids of the server-everything processes this test file's studio started: children of this worker, found by
+ * their command line (test files running in parallel start their own).
+ */
 async function everythingPids(): Promise<number[]> {
   const { execFileSync } = await import('node:child_process');
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
   return out
     .split('\n')
-    .filter((line) => line.includes(everything) && line.includes('stdio'))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, ppid, ...args]) => Number(ppid) === process.pid && args.includes(everything) && args.includes('stdio'))
+    .map(([pid]) => Number(pid));
 }
 
 describe('calling a server’s tools through the studio', () => {
@@ -60,7 +64,7 @@ describe('calling a server’s tools through the studio', () => {
     expect(server.latencyMs).toBe(res.json().latencyMs);
   });
 
-  it('lists the server’s tools, live', async () => {
+  it('lists the server’s tools', async () => {
     const res = await call(admin.accessToken, 'GET', `/api/servers/${serverId}/tools`);
     expect(res.statusCode, res.body).toBe(200);
     const names = res.json().tools.map((t: { name: string }) => t.name);
@@ -126,12 +130,12 @@ describe('calling a server’s tools through the studio', () => {
     expect((await call(viewer.accessToken, 'GET', `/api/servers/${serverId}/tools`)).statusCode).toBe(200);
   });
 
-  it('passes on the server’s own error for an unknown tool, as an MCP error result', async () => {
+  it('answers 404 tool_not_found for a tool the server does not list', async () => {
     const res = await call(admin.accessToken, 'POST', `/api/servers/${serverId}/tools/no-such-tool/call`, {});
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      content: [{ type: 'text', text: expect.stringContaining('Tool no-such-tool not found') }],
-      isError: true,
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({
+      code: 'tool_not_found',
+      message: expect.stringContaining('no-such-tool'),
     });
   });
 

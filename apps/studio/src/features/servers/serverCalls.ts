@@ -1,22 +1,43 @@
 // Using registered servers through the shared connection manager: tools, resources, prompts, logs, restart.
-import type { CallToolResult, McpTool } from '@mcp-studio/protocol';
+import type { CallToolResult, McpServer, ServerLogs, ToolCallProgress } from '@mcp-studio/protocol';
 import type { Client } from '@modelcontextprotocol/client';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import type { CredentialService } from '../credentials/service.js';
+import { describeInvalidReply } from './connection/invalidReply.js';
+import { ReplyTooLargeError } from './connection/replyLimit.js';
+import type { ToolCallGuard } from './discovery/callGuard.js';
 import type { ConnectionManager } from './manager/connectionManager.js';
-import { ConnectionLostError, RequestTimeoutError, ServerBusyError, ServerDownError } from './manager/errors.js';
+import {
+  ConnectionLostError,
+  RequestCancelledError,
+  RequestTimeoutError,
+  ServerBusyError,
+  ServerDownError,
+} from './manager/errors.js';
+import type { CallScope } from './manager/session.js';
 import type { ManagedServer } from './manager/types.js';
 import { presentServer } from './present.js';
 import { findServer } from './store.js';
-import { assertUrlAllowed, buildTarget, type UrlCheck } from './target.js';
+import { connectionTarget, type UrlCheck } from './target.js';
+
+export interface ToolCallOptions {
+  /** Aborting it cancels the call: the server is sent `notifications/cancelled` and the slot is freed. */
+  signal?: AbortSignal;
+  /** Progress notifications of the call; asking for them lets progress extend the timeout. */
+  onProgress?: (progress: ToolCallProgress) => void;
+  /** Called once every check that can refuse the call has passed, just before it goes to the server. */
+  onStart?: () => void;
+}
 
 export interface ServerCallsDeps {
   db: Db;
   manager: ConnectionManager;
   credentials: CredentialService;
   checkUrl: UrlCheck;
+  /** Refuses calls to unknown or disabled tools and arguments that do not match the tool's schema. */
+  toolGuard: Pick<ToolCallGuard, 'assertCallable'>;
 }
 
 /** What the manager's failures mean to an API caller. */
@@ -26,7 +47,17 @@ function asAppError(err: unknown): unknown {
   if (err instanceof ServerDownError) return new AppError('server_down', 503, err.message);
   if (err instanceof RequestTimeoutError) return new AppError('timeout', 504, err.message);
   if (err instanceof ConnectionLostError) return new AppError('connection_lost', 502, err.message);
+  // Nobody reads this answer (the caller left); 499 is what proxies log for it.
+  if (err instanceof RequestCancelledError) return new AppError('cancelled', 499, err.message);
   if (err instanceof AppError) return err;
+  if (err instanceof ReplyTooLargeError) {
+    return new AppError('upstream_error', 502, `The MCP server's reply was dropped: ${err.message}`);
+  }
+  const invalid = describeInvalidReply(err);
+  if (invalid) {
+    const message = `The MCP server's reply to ${invalid.method} does not follow the MCP schema: ${invalid.issues}`;
+    return new AppError('upstream_error', 502, message);
+  }
   const code = (err as { code?: unknown }).code;
   const message = err instanceof Error ? err.message : String(err);
   return new AppError('upstream_error', 502, `The MCP server answered with an error: ${message}`, {
@@ -37,49 +68,54 @@ function asAppError(err: unknown): unknown {
 export class ServerCalls {
   constructor(private readonly deps: ServerCallsDeps) {}
 
-  async listTools(principal: Principal, id: string): Promise<McpTool[]> {
-    return this.use(principal, id, async (client) => (await client.listTools()).tools as McpTool[]);
-  }
-
+  /**
+   * Calls a tool. With `onProgress` the server is asked for progress, and each notification restarts the
+   * per-request timeout (the SDK's too), so a long call that keeps reporting is not cut off while a silent one is.
+   */
   async callTool(
     principal: Principal,
     id: string,
     name: string,
     args: Record<string, unknown>,
+    options: ToolCallOptions = {},
   ): Promise<CallToolResult> {
+    const { onProgress, onStart } = options;
+    await this.deps.toolGuard.assertCallable(principal.orgId, id, name, args);
     return this.use(
       principal,
       id,
-      async (client, signal) => (await client.callTool({ name, arguments: args }, { signal })) as CallToolResult,
+      async (client, signal, { keepAlive, timeoutMs }) => {
+        onStart?.();
+        const progress = onProgress && {
+          resetTimeoutOnProgress: true,
+          onprogress: ({ progress, total, message }: ToolCallProgress) => {
+            keepAlive();
+            onProgress({ progress, total, message });
+          },
+        };
+        const request = { name, arguments: args };
+        return (await client.callTool(request, { signal, timeout: timeoutMs, ...progress })) as CallToolResult;
+      },
+      options.signal,
     );
   }
 
-  /** Resources and templates; a server without the resources capability simply has none. */
-  async listResources(principal: Principal, id: string) {
-    return this.use(principal, id, async (client) => {
-      if (!client.getServerCapabilities()?.resources) return { resources: [], resourceTemplates: [] };
-      const [resources, templates] = [await client.listResources(), await client.listResourceTemplates()];
-      return { resources: resources.resources, resourceTemplates: templates.resourceTemplates };
-    });
-  }
-
   async readResource(principal: Principal, id: string, uri: string) {
-    return this.use(principal, id, (client, signal) => client.readResource({ uri }, { signal }));
-  }
-
-  async listPrompts(principal: Principal, id: string) {
-    return this.use(principal, id, async (client) =>
-      client.getServerCapabilities()?.prompts ? (await client.listPrompts()).prompts : [],
+    return this.use(principal, id, (client, signal, { timeoutMs }) =>
+      client.readResource({ uri }, { signal, timeout: timeoutMs }),
     );
   }
 
   async getPrompt(principal: Principal, id: string, name: string, args: Record<string, string>) {
-    return this.use(principal, id, (client, signal) => client.getPrompt({ name, arguments: args }, { signal }));
+    return this.use(principal, id, (client, signal, { timeoutMs }) =>
+      client.getPrompt({ name, arguments: args }, { signal, timeout: timeoutMs }),
+    );
   }
 
-  async logs(principal: Principal, id: string): Promise<string> {
+  /** Tool arguments and results may be sensitive: only those who may change the server read this. */
+  async logs(principal: Principal, id: string): Promise<ServerLogs> {
     await this.load(principal.orgId, id);
-    return this.deps.manager.logs(id);
+    return { stderr: this.deps.manager.logs(id), transcript: this.deps.manager.transcript(id) };
   }
 
   async restart(principal: Principal, id: string): Promise<void> {
@@ -92,18 +128,41 @@ export class ServerCalls {
     return this.deps.manager.close(serverId);
   }
 
-  private async use<T>(
-    principal: Principal,
-    id: string,
+  /**
+   * The server's shared session for the studio's own work (health checks), acting for no user. The manager's
+   * errors pass through unchanged, so the caller can tell a crash loop from a timeout.
+   */
+  useAsStudio<T>(
+    orgId: string,
+    server: McpServer,
     fn: (client: Client, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    const server = await this.load(principal.orgId, id);
+    return this.deps.manager.use(this.managed(orgId, server.id, server), fn);
+  }
+
+  /** The server's shared session for work that answers like a user's call (catalog refreshes), for no user. */
+  async withClient<T>(
+    orgId: string,
+    id: string,
+    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const server = await this.load(orgId, id);
     if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
     try {
-      return await this.deps.manager.use(this.managed(principal.orgId, server.id, server), fn);
+      return await this.deps.manager.use(this.managed(orgId, server.id, server), fn, { signal });
     } catch (err) {
       throw asAppError(err);
     }
+  }
+
+  private use<T>(
+    principal: Principal,
+    id: string,
+    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.withClient(principal.orgId, id, fn, signal);
   }
 
   /** The registration is read again at every (re)connect, so rotated secrets and changes apply. */
@@ -114,10 +173,11 @@ export class ServerCalls {
       maxConcurrency: first.maxConcurrency,
       target: async () => {
         const server = await this.load(orgId, serverId);
-        if (server.transport !== 'stdio' && server.url) await assertUrlAllowed(this.deps.checkUrl, server.url);
-        return buildTarget(server, (credentialId) =>
-          this.deps.credentials.useValue(orgId, credentialId, { type: 'server', id: serverId }),
-        );
+        // A disable that lands while a background refresh or health check waits must not start the process again.
+        if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+        const use = (credentialId: string) =>
+          this.deps.credentials.useValue(orgId, credentialId, { type: 'server', id: serverId });
+        return connectionTarget(server, use, this.deps.checkUrl);
       },
     };
   }

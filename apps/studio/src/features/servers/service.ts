@@ -1,5 +1,6 @@
 // MCP server registrations: validated, URL-policed, their secrets in the vault; ADMINs write, everyone reads.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type ConnectionTestResult,
   type CreateServerBody,
@@ -15,6 +16,7 @@ import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { recordOutcome } from './health/record.js';
 import { presentServer } from './present.js';
 import { columnsOf, inputOf, previousSecrets, slotsOf } from './registration.js';
 import type { ServerSecrets } from './secrets.js';
@@ -81,8 +83,15 @@ export class ServerService {
     const row = await this.find(principal, id);
     const current = inputOf(row);
     const transportChanged = body.transport !== undefined && body.transport !== current.transport;
+    // A deny list that silently lapsed would enable tools nobody chose to allow, so disabledTools stays too.
     const base = transportChanged
-      ? { name: current.name, description: current.description, tags: current.tags, enabled: current.enabled }
+      ? {
+          name: current.name,
+          description: current.description,
+          tags: current.tags,
+          enabled: current.enabled,
+          disabledTools: current.disabledTools,
+        }
       : current;
     const parsed = createServerBodySchema.safeParse({ ...base, ...body });
     if (!parsed.success) {
@@ -94,7 +103,10 @@ export class ServerService {
         details,
       );
     }
-    const merged = parsed.data;
+    // A changed manifest is approved anew: the server is disabled unless this same change enables it.
+    const manifestChanged =
+      body.manifest !== undefined && !isDeepStrictEqual(parsed.data.manifest ?? null, current.manifest ?? null);
+    const merged = manifestChanged && body.enabled === undefined ? { ...parsed.data, enabled: false } : parsed.data;
     if (body.url !== undefined || transportChanged) await this.assertUrlAllowed(merged);
     const secrets = await this.deps.secrets.resolve(principal, row, slotsOf(merged), previousSecrets(row), ip);
     try {
@@ -129,19 +141,26 @@ export class ServerService {
   }
 
   /**
-   * Records what a connection test saw. A success makes the server `healthy`; a failure only `warning`, because
-   * `down` takes repeated failures (health checks count them).
+   * Records what a connection test saw by the health checks' rule: a success makes the server `healthy` and
+   * resets the failure count; a failure counts as one, `down` at three in a row. Its latency covers the whole
+   * handshake and listing, so it is not judged slow.
    */
   async recordCheck(principal: Principal, id: string, result: ConnectionTestResult): Promise<void> {
     const row = await this.find(principal, id);
-    const updated = await store.updateServer(this.deps.db, row.orgId, row.id, {
-      status: result.ok ? 'healthy' : 'warning',
-      latencyMs: result.ok ? result.latencyMs : row.latencyMs,
-      lastCheckedAt: this.deps.clock.now(),
-      lastError: result.ok ? null : `${result.reason}: ${result.message}`.slice(0, 2000),
-      toolCount: result.ok ? result.counts.tools : row.toolCount,
-    });
-    if (updated) this.publish('server_updated', updated);
+    const outcome = result.ok
+      ? { ok: true, isSlow: false, latencyMs: result.latencyMs, error: null }
+      : { ok: false, isSlow: false, latencyMs: null, error: `${result.reason}: ${result.message}`.slice(0, 2000) };
+    await recordOutcome(
+      this.deps,
+      row.id,
+      { ...outcome, checkedAt: this.deps.clock.now() },
+      {
+        keepHistory: false,
+        requireEnabled: false,
+        alwaysAnnounce: true,
+        ...(result.ok ? { columns: { toolCount: result.counts.tools } } : {}),
+      },
+    );
   }
 
   private async find(principal: Principal, id: string): Promise<store.ServerRow> {

@@ -1,24 +1,42 @@
 // How to reach a registered server: its transport target with secrets fetched from the vault (audited as `used`).
 import type { McpServer, ServerAuth } from '@mcp-studio/protocol';
 import { AppError } from '../../platform/http/errors.js';
+import type { ClientTls } from './connection/httpAgent.js';
 import type { ServerTarget } from './connection/transports.js';
+import { confinementOf } from './manifestPolicy.js';
 
 /** Reads one credential's value on the server's behalf; the vault records the use. */
 export type UseSecret = (credentialId: string) => Promise<string>;
 
-/** Whether the studio may connect to a URL; the rule and message explain a refusal. */
-export type UrlCheck = (url: string) => Promise<{ ok: true } | { ok: false; rule: string; message: string }>;
+/** Whether the studio may connect to a URL, and to which addresses; the rule and message explain a refusal. */
+export type UrlCheck = (
+  url: string,
+) => Promise<{ ok: true; addresses?: string[] } | { ok: false; rule: string; message: string }>;
 
-/** Checked when a registration is saved and again before every connection, after resolving the name anew. */
-export async function assertUrlAllowed(check: UrlCheck, url: string): Promise<void> {
+/**
+ * Checked when a registration is saved and again before every connection, after resolving the name anew. Returns
+ * the addresses approved, which the connection must use (so the name cannot be rebound in between).
+ */
+export async function assertUrlAllowed(check: UrlCheck, url: string): Promise<string[] | undefined> {
   const verdict = await check(url);
   if (!verdict.ok) throw new AppError('url_not_allowed', 400, verdict.message, { rule: verdict.rule });
+  return verdict.addresses;
 }
 
 /** What a connection needs of a registration. */
 export type ConnectableServer = Pick<
   McpServer,
-  'transport' | 'command' | 'args' | 'env' | 'secretEnv' | 'cwd' | 'url' | 'headers' | 'secretHeaders' | 'auth'
+  | 'transport'
+  | 'command'
+  | 'args'
+  | 'env'
+  | 'secretEnv'
+  | 'cwd'
+  | 'url'
+  | 'headers'
+  | 'secretHeaders'
+  | 'auth'
+  | 'manifest'
 >;
 
 async function authHeaders(
@@ -55,7 +73,12 @@ async function resolveAll(
   return Object.fromEntries(entries);
 }
 
-export async function buildTarget(server: ConnectableServer, use: UseSecret): Promise<ServerTarget> {
+/** `addresses`: what the URL check approved for an HTTP server, to connect to and nowhere else. */
+export async function buildTarget(
+  server: ConnectableServer,
+  use: UseSecret,
+  addresses?: string[],
+): Promise<ServerTarget> {
   if (server.transport === 'stdio') {
     return {
       transport: 'stdio',
@@ -63,14 +86,8 @@ export async function buildTarget(server: ConnectableServer, use: UseSecret): Pr
       args: server.args,
       env: { ...server.env, ...(await resolveAll(server.secretEnv, use)) },
       ...(server.cwd ? { cwd: server.cwd } : {}),
+      ...confinementOf(server.manifest),
     };
-  }
-  if (server.auth.type === 'mtls') {
-    throw new AppError(
-      'not_supported_yet',
-      501,
-      'Client certificates (mTLS) are stored but not yet used for connections',
-    );
   }
   const auth = await authHeaders(server.auth, use);
   const url = new URL(server.url ?? '');
@@ -79,5 +96,25 @@ export async function buildTarget(server: ConnectableServer, use: UseSecret): Pr
     transport: server.transport,
     url: url.toString(),
     headers: { ...server.headers, ...(await resolveAll(server.secretHeaders, use)), ...auth.headers },
+    ...(server.auth.type === 'mtls' ? { tls: await clientTls(server.auth, use) } : {}),
+    ...(addresses?.length ? { addresses } : {}),
+  };
+}
+
+/** The target of a connection about to be made: an HTTP URL is checked again, and pinned to what was approved. */
+export async function connectionTarget(
+  server: ConnectableServer,
+  use: UseSecret,
+  check: UrlCheck,
+): Promise<ServerTarget> {
+  const addresses = server.transport !== 'stdio' && server.url ? await assertUrlAllowed(check, server.url) : undefined;
+  return buildTarget(server, use, addresses);
+}
+
+async function clientTls(auth: Extract<ServerAuth, { type: 'mtls' }>, use: UseSecret): Promise<ClientTls> {
+  return {
+    cert: await use(auth.certificateCredentialId),
+    key: await use(auth.privateKeyCredentialId),
+    ...(auth.caCredentialId ? { ca: await use(auth.caCredentialId) } : {}),
   };
 }

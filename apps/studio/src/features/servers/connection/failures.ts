@@ -8,6 +8,7 @@ import {
   SseError,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
+import { describeInvalidReply } from './invalidReply.js';
 import type { ProcessExit } from './stdioProcess.js';
 import type { ServerTarget } from './transports.js';
 
@@ -22,10 +23,15 @@ export type FailureReason =
   | 'protocol'
   | 'process_exited';
 
-export interface TestFailure {
-  ok: false;
+/** Why a test failed, in words safe to show: secrets of the target are redacted. */
+export interface FailureSummary {
   reason: FailureReason;
   message: string;
+}
+
+export interface TestFailure extends FailureSummary {
+  ok: false;
+  /** The steps run, the last one failed with `message`. */
   checks: ConnectionCheck[];
 }
 
@@ -45,12 +51,14 @@ const CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'EN
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
+// How a TLS 1.3 server that refuses a client certificate looks from the client: the handshake is over, then it hangs up.
+const HUNG_UP_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 const STDERR_LINES = 10;
 const MAX_LINE = 300;
 
-export function classifyFailure(error: unknown, context: FailureContext): TestFailure {
+export function classifyFailure(error: unknown, context: FailureContext): FailureSummary {
   const [reason, message] = classify(error, context);
-  return { ok: false, reason, message: redact(message, secretsOf(context.target)), checks: [] };
+  return { reason, message: redact(message, secretsOf(context.target)) };
 }
 
 function classify(error: unknown, context: FailureContext): [FailureReason, string] {
@@ -75,6 +83,10 @@ function classify(error: unknown, context: FailureContext): [FailureReason, stri
     if (TLS_CODE.test(code))
       return ['tls', `The TLS handshake with ${host} failed (${code}): is it an https:// endpoint?`];
     if (code === 'ECONNREFUSED') return ['refused', `Nothing accepted the connection at ${host} (ECONNREFUSED).`];
+    if (target.transport !== 'stdio' && target.tls && HUNG_UP_CODES.has(code)) {
+      const why = 'it may refuse the client certificate';
+      return ['tls', `${host} closed the connection after the TLS handshake (${code}): ${why}.`];
+    }
     if (CONNECT_CODES.has(code)) return ['refused', `Could not keep a connection to ${host} (${code}).`];
     if (TIMEOUT_CODES.has(code)) return ['timeout', `${host} did not answer in time (${code}) while ${stage}.`];
   }
@@ -135,6 +147,8 @@ function protocolDetail(error: unknown, status: number | undefined): string {
       return `it answered with ${typeof type === 'string' ? type : 'an unexpected content type'} instead of JSON-RPC`;
     }
     if (SseError.isInstance(link)) return `its event stream was refused (${firstLine(link.message)})`;
+    const invalid = describeInvalidReply(link);
+    if (invalid) return `its reply to ${invalid.method} does not follow the MCP schema (${invalid.issues})`;
     if (link instanceof Error && (link.name === 'ZodError' || link.name === 'SyntaxError')) {
       return 'its reply is not valid MCP JSON-RPC';
     }

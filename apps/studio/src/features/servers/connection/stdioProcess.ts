@@ -9,14 +9,19 @@ import {
   serializeMessage,
   type Transport,
 } from '@modelcontextprotocol/client';
+import { limitedCommand, limitReached, type ProcessLimits } from './processLimits.js';
 
 export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** The studio had already asked it to stop (close()): the exit is not the server's own doing. */
+  afterClose?: boolean;
 }
 
 const DEFAULT_STDERR_BYTES = 64 * 1024;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
+/** The largest JSON-RPC message read from a child's stdout: the SDK's ReadBuffer default, made explicit. */
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const BASE_ENV_KEYS = ['PATH', 'HOME'] as const;
 
 /** The minimal environment a child may inherit from the studio; nothing else leaks (API keys, DB URLs). */
@@ -61,15 +66,24 @@ export class StdioProcessTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   readonly stderrTail: StderrRing;
   private child?: ChildProcess;
-  private readonly readBuffer = new ReadBuffer();
+  private readonly readBuffer = new ReadBuffer({ maxBufferSize: MAX_MESSAGE_BYTES });
   private exitInfo?: ProcessExit;
   private failedSpawn?: Error;
   private exited?: Promise<void>;
   private closing?: Promise<void>;
   private closeNotified = false;
+  private spawnTime?: number;
+  private failureReason?: string;
+  private limitNoted = false;
 
   constructor(
-    private readonly params: { command: string; args: string[]; env: Record<string, string>; cwd?: string },
+    private readonly params: {
+      command: string;
+      args: string[];
+      env: Record<string, string>;
+      cwd?: string;
+      limits?: ProcessLimits;
+    },
     private readonly closeGraceMs: number = DEFAULT_CLOSE_GRACE_MS,
     stderrBufferBytes: number = DEFAULT_STDERR_BYTES,
   ) {
@@ -86,15 +100,30 @@ export class StdioProcessTransport implements Transport {
   get exit(): ProcessExit | undefined {
     return this.exitInfo;
   }
+  /** Which resource limit ended the process ("it used up its CPU-time limit of 2 s"), if one did. */
+  get limitReached(): string | undefined {
+    if (!this.exitInfo || !this.params.limits) return undefined;
+    return limitReached(this.exitInfo, this.params.limits, this.stderrTail.text());
+  }
   /** Why the process could not be started (ENOENT, EACCES…), if it could not. */
   get spawnError(): Error | undefined {
     return this.failedSpawn;
+  }
+  /** performance.now() when the process started: the end of Test connection's "connect" step. */
+  get spawnedAt(): number | undefined {
+    return this.spawnTime;
+  }
+  /** Why the studio ended the connection itself (the server broke the protocol), if it did. */
+  get failure(): string | undefined {
+    return this.failureReason;
   }
 
   start(): Promise<void> {
     if (this.child) throw new Error('StdioProcessTransport already started');
     return new Promise((resolve, reject) => {
-      const { command, args, env, cwd } = this.params;
+      const { env, cwd } = this.params;
+      // With limits, /bin/sh sets them and execs the command in its place (same pid and process group).
+      const { command, args } = limitedCommand(this.params.command, this.params.args, this.params.limits);
       let child: ChildProcess;
       try {
         // detached: the child leads a new process group, which close() signals as a whole.
@@ -107,7 +136,7 @@ export class StdioProcessTransport implements Transport {
       this.child = child;
       this.exited = new Promise((done) => {
         child.once('exit', (code, signal) => {
-          this.exitInfo = { code, signal };
+          this.exitInfo = { code, signal, afterClose: this.closing !== undefined };
           done();
         });
         child.on('error', (error) => {
@@ -120,8 +149,14 @@ export class StdioProcessTransport implements Transport {
           reject(error);
         });
       });
-      child.once('spawn', () => resolve());
-      child.once('close', () => this.notifyClosed());
+      child.once('spawn', () => {
+        this.spawnTime = performance.now();
+        resolve();
+      });
+      child.once('close', () => {
+        this.noteLimit();
+        this.notifyClosed();
+      });
       child.stdout?.on('data', (chunk: Buffer) => this.receive(chunk));
       child.stderr?.on('data', (chunk: Buffer) => this.stderrTail.append(chunk));
       child.stdin?.on('error', (error) => this.onerror?.(error));
@@ -181,12 +216,37 @@ export class StdioProcessTransport implements Transport {
   private receive(chunk: Buffer): void {
     try {
       this.readBuffer.append(chunk);
-      for (let message = this.readBuffer.readMessage(); message; message = this.readBuffer.readMessage()) {
-        this.onmessage?.(message);
-      }
-    } catch (error) {
-      this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+    } catch {
+      // A reply this large cannot be matched to its request; ending the connection fails it now, not at the timeout.
+      this.failureReason ??= `the server sent a message over the ${MAX_MESSAGE_BYTES / (1024 * 1024)} MiB limit`;
+      this.onerror?.(new Error(this.failureReason));
+      void this.close();
+      return;
     }
+    for (;;) {
+      let message: JSONRPCMessage | null;
+      try {
+        message = this.readBuffer.readMessage();
+      } catch (error) {
+        // JSON that is not JSON-RPC: its line is consumed, so skip it and read on (non-JSON the SDK skips itself).
+        this.onerror?.(asError(error));
+        continue;
+      }
+      if (!message) return;
+      try {
+        this.onmessage?.(message);
+      } catch (error) {
+        this.onerror?.(asError(error));
+      }
+    }
+  }
+
+  /** Puts the limit that ended the process into its stderr, where the logs show it; once all output is in. */
+  private noteLimit(): void {
+    const limit = this.limitReached;
+    if (this.limitNoted || !limit) return;
+    this.limitNoted = true;
+    this.stderrTail.append(Buffer.from(`[mcp-studio] The process was stopped: ${limit}.\n`));
   }
 
   private notifyClosed(): void {
@@ -194,6 +254,10 @@ export class StdioProcessTransport implements Transport {
     this.closeNotified = true;
     this.onclose?.();
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

@@ -57,6 +57,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The checks as `[check, ok, message?]`, with every latency checked to be a whole number of milliseconds. */
+function stepsOf(result: TestResult) {
+  for (const check of result.checks) expect(Number.isInteger(check.latencyMs) && check.latencyMs! >= 0).toBe(true);
+  return result.checks.map(({ check, ok, message }) => (message === undefined ? [check, ok] : [check, ok, message]));
+}
+
+const ALL_PASSED = [
+  ['connect', true],
+  ['initialize', true],
+  ['ping', true],
+  ['tools', true],
+  ['resources', true],
+  ['prompts', true],
+];
+
 function expectOk(result: TestResult) {
   if (!result.ok) throw new Error(`expected ok, got ${result.reason}: ${result.message}`);
   return result;
@@ -117,6 +132,13 @@ describe('testConnection against real servers', () => {
     expect(result.counts.prompts).toBeGreaterThan(0);
     expect(result.capabilities.tools).toBeDefined();
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(stepsOf(result)).toEqual(ALL_PASSED);
+    expect(result.tools).toHaveLength(result.counts.tools);
+    expect(result.tools).toContainEqual({
+      name: 'echo',
+      title: expect.any(String),
+      description: expect.stringContaining('Echo'),
+    });
   });
 
   it.each([
@@ -136,6 +158,11 @@ describe('testConnection against real servers', () => {
     expect(result.serverInfo.name).toBe('secure-filesystem-server');
     expect(result.counts).toEqual({ tools: expect.any(Number), resources: 0, prompts: 0 });
     expect(result.counts.tools).toBeGreaterThan(0);
+    expect(stepsOf(result)).toEqual([
+      ...ALL_PASSED.slice(0, 4),
+      ['resources', true, 'not offered'],
+      ['prompts', true, 'not offered'],
+    ]);
   });
 
   it('negotiates 2026-07-28 with a modern server over stdio and walks paginated lists', async () => {
@@ -144,6 +171,8 @@ describe('testConnection against real servers', () => {
     expect(result.protocolVersion).toBe('2026-07-28');
     expect(result.serverInfo).toEqual({ name: 'modern-fixture', version: '1.2.3' });
     expect(result.counts).toEqual({ tools: 3, resources: 0, prompts: 1 });
+    expect(result.tools).toEqual(['alpha', 'beta', 'gamma'].map((name) => ({ name, description: `The ${name} tool` })));
+    expect(stepsOf(result)[4]).toEqual(['resources', true, 'not offered']);
   });
 
   it('falls back to the 2025 handshake with a stdio server that exits on the 2026 probe', async () => {
@@ -152,6 +181,12 @@ describe('testConnection against real servers', () => {
     expect(result.protocolVersion).toBe('2025-11-25');
     expect(result.serverInfo).toEqual({ name: 'strict-legacy', version: '0.1.0' });
     expect(result.counts).toEqual({ tools: 0, resources: 0, prompts: 0 });
+    expect(result.tools).toEqual([]);
+    expect(stepsOf(result).slice(3)).toEqual([
+      ['tools', true, 'not offered'],
+      ['resources', true, 'not offered'],
+      ['prompts', true, 'not offered'],
+    ]);
   });
 
   it('negotiates 2026-07-28 with a modern server over Streamable HTTP', async () => {
@@ -168,6 +203,7 @@ describe('testConnection failures', () => {
     const result = await testConnection(target, { timeoutMs: TIMEOUT, baseEnv });
     expect(result).toMatchObject({ ok: false, reason: 'process_exited' });
     expect(!result.ok && result.message).toContain('mcp-no-such-command-xyz');
+    expect(stepsOf(result)).toEqual([['connect', false, !result.ok && result.message]]);
   });
 
   it('reports a crash with its exit code and stderr, without env values or the studio environment', async () => {
@@ -185,6 +221,11 @@ describe('testConnection failures', () => {
     expect(result.message).toContain('fatal: cannot open database with password [redacted]');
     expect(result.message).not.toContain('hunter2');
     expect(result.message).toContain(`env keys: ${['FIXTURE_SECRET', ...Object.keys(baseEnv)].sort().join(',')}\n`);
+    // The process started, then died during the handshake.
+    expect(stepsOf(result)).toEqual([
+      ['connect', true],
+      ['initialize', false, result.message],
+    ]);
   });
 
   it('times out on a server that never answers and kills its whole process group', async () => {
@@ -192,6 +233,10 @@ describe('testConnection failures', () => {
     const target = { transport: 'stdio', command: node, args: [path.join(fixtures, 'silent.mjs'), pidFile] } as const;
     const result = await testConnection(target, { timeoutMs: 1500, baseEnv });
     expect(result).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(stepsOf(result)).toEqual([
+      ['connect', true],
+      ['initialize', false, 'No answer within 1500 ms while initializing.'],
+    ]);
     const { pid, grandchildPid } = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number; grandchildPid: number };
     expect(isAlive(pid)).toBe(false);
     await expect.poll(() => isAlive(grandchildPid), { timeout: 2000 }).toBe(false);
@@ -203,6 +248,7 @@ describe('testConnection failures', () => {
       { timeoutMs: TIMEOUT },
     );
     expect(result).toMatchObject({ ok: false, reason: 'refused' });
+    expect(stepsOf(result)).toEqual([['connect', false, !result.ok && result.message]]);
   });
 
   it.each(['streamable-http', 'sse'] as const)('reports 401, 403 and an HTML page over %s', async (transport) => {
@@ -210,6 +256,11 @@ describe('testConnection failures', () => {
     const at = (port: number) => ({ transport, url: `http://127.0.0.1:${port}/mcp`, headers });
     const unauthorized = await testConnection(at(ports.unauthorized), { timeoutMs: TIMEOUT });
     expect(unauthorized).toMatchObject({ ok: false, reason: 'unauthorized' });
+    // The endpoint answered (connect), then refused the handshake.
+    expect(stepsOf(unauthorized).map(([check, ok]) => [check, ok])).toEqual([
+      ['connect', true],
+      ['initialize', false],
+    ]);
     expect(JSON.stringify(unauthorized)).not.toContain('0123456789abcdef');
     expect(await testConnection(at(ports.forbidden), { timeoutMs: TIMEOUT })).toMatchObject({ reason: 'forbidden' });
     expect(await testConnection(at(ports.html), { timeoutMs: TIMEOUT })).toMatchObject({ reason: 'protocol' });
@@ -221,6 +272,7 @@ describe('testConnection failures', () => {
       { timeoutMs: TIMEOUT },
     );
     expect(result).toMatchObject({ ok: false, reason: 'dns' });
+    expect(stepsOf(result).map(([check, ok]) => [check, ok])).toEqual([['connect', false]]);
   });
 
   it('reports https spoken to a plain HTTP port as tls', async () => {

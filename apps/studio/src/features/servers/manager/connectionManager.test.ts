@@ -95,8 +95,13 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
 
 afterAll(async () => {
   await Promise.all(managers.map((manager) => manager.closeAll()));
-  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  const leftovers = ps.split('\n').filter((line) => line.includes(supervisedFixture) || line.includes(exitingFixture));
+  // Every child leads its own process group; anything still in one of those groups is an orphan of ours
+  // (other test files run the same fixtures at the same time, so matching on the command line would see theirs).
+  const ps = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
+  const leftovers = ps
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, pgid, stat]) => pid && seenPids.has(Number(pgid)) && !stat?.startsWith('Z'));
   expect(leftovers).toEqual([]);
   expect([...seenPids].filter(isAlive)).toEqual([]);
 });

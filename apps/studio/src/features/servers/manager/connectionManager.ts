@@ -1,21 +1,32 @@
 // One shared, lazily opened MCP session per server: concurrency limits, timeouts, and stdio supervision.
+import type { TranscriptEntry } from '@mcp-studio/protocol';
 import type { Client } from '@modelcontextprotocol/client';
 import { StderrRing } from '../connection/stdioProcess.js';
-import { ConnectionLostError, ServerBusyError, ServerDownError } from './errors.js';
+import { TranscriptRing } from '../connection/transcript.js';
+import {
+  ConnectionLostError,
+  RequestCancelledError,
+  RequestTimeoutError,
+  ServerBusyError,
+  ServerDownError,
+} from './errors.js';
 import { Limiter } from './limiter.js';
 import {
+  type CallScope,
   closeSession,
   isExpiredHttpSession,
+  isRequestTimeout,
   openSession,
   runWithTimeout,
+  ServerExitedError,
   type Session,
   sessionPid,
   sessionStderr,
 } from './session.js';
 import { backoffDelay, CrashWindow, DEFAULT_BACKOFF, DEFAULT_CRASH_LOOP } from './supervision.js';
-import type { ConnectionManagerOptions, Entry, ManagedServer, ServerStatus } from './types.js';
+import type { ConnectionManagerOptions, Entry, ManagedServer, ServerStatus, UseOptions } from './types.js';
 
-export type { ConnectionManagerOptions, ManagedServer, ServerStatus } from './types.js';
+export type { ConnectionManagerOptions, ManagedServer, ServerStatus, UseOptions } from './types.js';
 
 const DEFAULT_MAX_QUEUE = 64;
 
@@ -28,25 +39,31 @@ export class ConnectionManager {
   constructor(private readonly options: ConnectionManagerOptions) {}
 
   /**
-   * Runs `fn` with the server's shared client, opening it if needed. `signal` aborts at the timeout: pass it
-   * to SDK calls so the server is told to cancel. Throws ServerBusyError, ServerDownError,
-   * RequestTimeoutError or ConnectionLostError besides whatever `fn` throws.
+   * Runs `fn` with the server's shared client, opening it if needed. `signal` aborts at the timeout or when
+   * `options.signal` does: pass it to SDK calls so the server is told to cancel. Throws ServerBusyError,
+   * ServerDownError, RequestTimeoutError, RequestCancelledError or ConnectionLostError besides what `fn` throws.
    */
-  async use<T>(server: ManagedServer, fn: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async use<T>(
+    server: ManagedServer,
+    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
+    options: UseOptions = {},
+  ): Promise<T> {
     if (this.isShutDown) throw new Error('The connection manager is shut down');
     const entry = this.entryFor(server);
     this.assertUp(entry);
-    const release = await entry.limiter.acquire();
+    const release = await entry.limiter.acquire(options.signal).catch((error: unknown) => {
+      throw options.signal?.aborted ? new RequestCancelledError(server.id) : error;
+    });
     if (!release) throw new ServerBusyError(server.id);
     try {
       const session = await this.sessionFor(entry);
       try {
-        return await runWithTimeout(entry.server, session, fn);
+        return await runWithTimeout(entry.server, session, fn, options.signal);
       } catch (error) {
         if (!isExpiredHttpSession(session, error)) throw error;
         // The server forgot our session (404): open a new one and replay the call once.
         await this.discard(entry, session);
-        return await runWithTimeout(entry.server, await this.sessionFor(entry), fn);
+        return await runWithTimeout(entry.server, await this.sessionFor(entry), fn, options.signal);
       }
     } finally {
       release();
@@ -68,6 +85,11 @@ export class ConnectionManager {
     const entry = this.entries.get(serverId);
     if (!entry) return '';
     return entry.pastStderr.text() + (entry.session ? sessionStderr(entry.session) : '');
+  }
+
+  /** The server's recent JSON-RPC traffic, across its sessions, oldest first. */
+  transcript(serverId: string): TranscriptEntry[] {
+    return this.entries.get(serverId)?.transcript.entries() ?? [];
   }
 
   /** Clears `down` and the crash history; the next `use` connects again. */
@@ -108,6 +130,7 @@ export class ConnectionManager {
       limiter: new Limiter(server.maxConcurrency, maxQueue),
       crashes: new CrashWindow(this.options.crashLoop ?? DEFAULT_CRASH_LOOP, now),
       pastStderr: new StderrRing(),
+      transcript: new TranscriptRing(),
     };
     this.entries.set(server.id, entry);
     return entry;
@@ -136,9 +159,12 @@ export class ConnectionManager {
         target,
         {
           baseEnv: this.options.baseEnv,
+          processLimits: this.options.processLimits,
           timeoutMs,
           knownEra: entry.era,
           keepStderr: (text) => entry.pastStderr.append(Buffer.from(text)),
+          transcript: entry.transcript,
+          onListChanged: (list) => this.options.onListChanged?.(id, list),
         },
         (lost, detail) => this.onLost(entry, lost, detail),
       );
@@ -150,6 +176,7 @@ export class ConnectionManager {
       entry.era = session.era;
       entry.opening = undefined;
       this.setStatus(entry, 'ready');
+      this.options.onConnected?.(id);
       return session;
     } catch (error) {
       if (generation === entry.generation) {
@@ -158,7 +185,9 @@ export class ConnectionManager {
         if (isStdio) this.onCrash(entry, detail);
         else this.setStatus(entry, 'idle', detail);
       }
-      throw error;
+      // To the caller, a handshake out of time is a timeout (504) and a process gone a lost connection (502).
+      if (isRequestTimeout(error)) throw new RequestTimeoutError(id, timeoutMs);
+      throw error instanceof ServerExitedError ? new ConnectionLostError(id, error.message) : error;
     }
   }
 

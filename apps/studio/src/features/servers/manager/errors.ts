@@ -44,3 +44,12 @@ export class ConnectionLostError extends Error {
     this.name = 'ConnectionLostError';
   }
 }
+
+/** The caller went away (closed its HTTP request) before the answer: the call was cancelled upstream. */
+export class RequestCancelledError extends Error {
+  readonly code = 'request_cancelled';
+  constructor(readonly serverId: string) {
+    super(`Request to server ${serverId} was cancelled by its caller`);
+    this.name = 'RequestCancelledError';
+  }
+}

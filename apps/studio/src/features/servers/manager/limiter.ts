@@ -20,14 +20,30 @@ export class Limiter {
     return this.waiting.length;
   }
 
-  /** Resolves with a one-shot release function once a slot is free; null when the queue is full. */
-  async acquire(): Promise<(() => void) | null> {
+  /**
+   * Resolves with a one-shot release function once a slot is free; null when the queue is full. An abort of
+   * `signal` while waiting gives the queue place up and rejects with the signal's reason.
+   */
+  async acquire(signal?: AbortSignal): Promise<(() => void) | null> {
+    signal?.throwIfAborted();
     if (this.active < this.max) {
       this.active++;
       return this.releaser();
     }
     if (this.waiting.length >= this.maxQueue) return null;
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await new Promise<void>((resolve, reject) => {
+      const giveUp = () => {
+        const place = this.waiting.indexOf(grant);
+        if (place >= 0) this.waiting.splice(place, 1);
+        reject(signal?.reason);
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', giveUp);
+        resolve();
+      };
+      this.waiting.push(grant);
+      signal?.addEventListener('abort', giveUp, { once: true });
+    });
     return this.releaser();
   }
 

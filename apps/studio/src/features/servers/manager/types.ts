@@ -1,6 +1,8 @@
 // The connection manager's public shapes and its per-server state.
 
+import type { ProcessLimits } from '../connection/processLimits.js';
 import type { StderrRing } from '../connection/stdioProcess.js';
+import type { TranscriptRing } from '../connection/transcript.js';
 import type { ServerTarget } from '../connection/transports.js';
 import type { Limiter } from './limiter.js';
 import type { Era, Session } from './session.js';
@@ -17,16 +19,29 @@ export interface ManagedServer {
   maxQueue?: number;
 }
 
+export interface UseOptions {
+  /** The caller's: aborting it cancels the call upstream, or gives up its place in the queue. */
+  signal?: AbortSignal;
+}
+
+export type ListName = 'tools' | 'resources' | 'prompts';
+
 export type ServerStatus = 'idle' | 'connecting' | 'ready' | 'restarting' | 'down' | 'closed';
 
 export interface ConnectionManagerOptions {
   /** What every stdio child inherits besides its own env: see `pickBaseEnv`. */
   baseEnv: Record<string, string>;
+  /** Limits on every stdio child (configuration); a manifest may lower them. */
+  processLimits?: ProcessLimits;
   now?: () => number;
   random?: () => number;
   backoff?: BackoffPolicy;
   crashLoop?: CrashLoopPolicy;
   onStatus?: (serverId: string, status: ServerStatus, detail?: string) => void;
+  /** After each (re)connect, while the connecting caller holds its slot: start work in the background, never wait on it. */
+  onConnected?: (serverId: string) => void;
+  /** The server said a list changed (`notifications/{tools,resources,prompts}/list_changed`), debounced. */
+  onListChanged?: (serverId: string, list: ListName) => void;
 }
 
 /** What the manager keeps per server. */
@@ -44,4 +59,6 @@ export interface Entry {
   crashes: CrashWindow;
   /** stderr of the server's earlier processes; the current one's is read from its transport. */
   pastStderr: StderrRing;
+  /** The recent JSON-RPC traffic of all its sessions. */
+  transcript: TranscriptRing;
 }
