@@ -1,5 +1,6 @@
-// `npm run bench`: request latency/throughput (PGlite, and PostgreSQL when one answers) and start-up time.
-// Prints markdown tables and rewrites docs/benchmarks.md. Measures the built code in apps/studio/dist.
+// `npm run bench`: request latency/throughput (PGlite, and PostgreSQL when one answers), start-up time, MCP tool
+// calls against the SDK, and crash-and-restart cycles. Prints markdown tables and rewrites docs/benchmarks.md.
+// Measures the built code in apps/studio/dist.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,8 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PgModule from 'pg';
+import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
+import { benchCrashRestart, CYCLES, WARMUP_CYCLES } from './crashRestart.js';
+import { int, ms, pct, table } from './format.js';
 import { benchHttp, CONCURRENCIES, CREDENTIALS, type LoadResult, SECONDS, WARMUP_SECONDS } from './http.js';
+import { type ServersBench, serversMethod, serversReading, serversTables } from './serversReport.js';
 import { benchStartup, median, REPETITIONS, type StartupResult } from './startup.js';
+import { benchToolCalls, CALLS, WARMUP_CALLS } from './toolCalls.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mainJs = path.join(root, 'apps/studio/dist/main.js');
@@ -59,19 +65,6 @@ function postgresDatabases(baseUrl: string) {
 }
 
 // --- Formatting ------------------------------------------------------------------------------------------------------
-
-const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
-const int = (value: number) => Math.round(value).toLocaleString('en-US');
-const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part / whole < 0.1 ? 1 : 0)} %`;
-
-/** A markdown table with padded columns (the layout Biome's formatter keeps); the first column left-aligned. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
 
 function httpTable(results: LoadResult[]): string {
   return table(
@@ -200,6 +193,24 @@ async function main(): Promise<void> {
   log(`Start-up: ${REPETITIONS} runs per scenario`);
   const startup = await benchStartup(mainJs, 'url' in postgres ? postgresDatabases(postgres.url) : null, log);
 
+  // The MCP-server benchmarks run once, on PostgreSQL when it answers (a fresh database each), else on PGlite.
+  const onServersDatabase = async <T>(run: (target: DatabaseTarget) => Promise<T>): Promise<T> => {
+    if (!('url' in postgres)) return run({ kind: 'pglite' });
+    const databases = postgresDatabases(postgres.url);
+    const url = await databases.createDatabase();
+    try {
+      return await run({ kind: 'postgres', url });
+    } finally {
+      await databases.dropDatabase(url);
+    }
+  };
+  const serversDatabase = 'url' in postgres ? 'PostgreSQL' : 'PGlite';
+  log(`Tool calls on ${serversDatabase}: ${WARMUP_CALLS} warm-up + ${CALLS} calls per cell and path`);
+  const toolCalls = await onServersDatabase((target) => benchToolCalls(target, log));
+  log(`Crash and restart on ${serversDatabase}: ${WARMUP_CYCLES} warm-up + ${CYCLES} cycles per scenario`);
+  const crashes = await onServersDatabase((target) => benchCrashRestart(target, log));
+  const servers: ServersBench = { database: serversDatabase, ...toolCalls, crashes };
+
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const machine =
     `${os.availableParallelism()} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ` +
@@ -208,6 +219,7 @@ async function main(): Promise<void> {
   const tables = [
     ...Object.entries(http).map(([db, rs]) => `### Requests on ${db}\n\n${httpTable(rs)}`),
     `### Start-up to \`/ready\`\n\n${startupTable(startup)}`,
+    serversTables(servers),
   ].join('\n\n');
   console.log(tables);
 
@@ -240,13 +252,15 @@ start" has an empty DATA_DIR (and, on PostgreSQL, an empty database), so it crea
 migration; "restart" starts again on what the first start left. ${REPETITIONS} runs each; the table gives the median.
 The baseline is a bare \`node -e\` HTTP server measured the same way.
 
+${serversMethod(servers)}
+
 ## Results
 
 ${tables}
 
 ## Reading
 
-${reading(http, startup).join('\n')}
+${[...reading(http, startup), ...serversReading(servers)].join('\n')}
 
 Everything runs on one machine: the load generator, the studio and PostgreSQL share its CPUs, so absolute numbers
 are lower than on a dedicated server; on a shared machine the figures can move by tens of percent between runs
