@@ -155,7 +155,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     manager: connections,
     credentials,
     checkUrl: serverUrlCheck,
-    toolGuard: new ToolCallGuard({ db, catalog, validator }),
+    toolGuard: new ToolCallGuard({ catalog, validator }),
   });
   const servers = new ServerService({
     db,

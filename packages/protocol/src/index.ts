@@ -116,6 +116,7 @@ export type {
   ToolCallProgress,
   TranscriptEntry,
   UpdateServerBody,
+  UpdateServerBodyInput,
 } from './servers.js';
 export {
   CONNECTION_CHECKS,

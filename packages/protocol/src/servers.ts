@@ -144,11 +144,19 @@ export const createServerBodySchema = z
   .superRefine(checkTransportFields);
 export type CreateServerBody = z.input<typeof createServerBodySchema>;
 
+/** A PATCH may also clear the optional text fields with `null`. */
 export const updateServerBodySchema = z
-  .object({ ...serverFields, transport: serverTransportSchema })
+  .object({
+    ...serverFields,
+    transport: serverTransportSchema,
+    description: serverFields.description.unwrap().nullable(),
+    cwd: serverFields.cwd.unwrap().nullable(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change');
 export type UpdateServerBody = z.infer<typeof updateServerBodySchema>;
+/** What a client may send (defaults not yet applied). */
+export type UpdateServerBodyInput = z.input<typeof updateServerBodySchema>;
 
 export const serverSchema = z.object({
   id: idSchema,

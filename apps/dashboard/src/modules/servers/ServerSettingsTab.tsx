@@ -63,7 +63,12 @@ function RegistrationForm({ server }: { server: McpServer }) {
       return;
     }
     try {
-      await update.mutateAsync(built.body);
+      // A field emptied in the form is cleared on the server (a PATCH keeps what it does not name).
+      const cleared = {
+        ...(built.body.description ? {} : { description: null }),
+        ...(built.body.transport === 'stdio' && !built.body.cwd ? { cwd: null } : {}),
+      };
+      await update.mutateAsync({ ...built.body, ...cleared });
       setIsDirty(false);
       setIsSaved(true);
     } catch (e) {

@@ -7,7 +7,7 @@ import {
   type McpServer,
   serverSchema,
   serversListSchema,
-  type UpdateServerBody,
+  type UpdateServerBodyInput,
 } from '@mcp-studio/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ignoreBody } from '../../api/client';
@@ -55,7 +55,7 @@ export const useCreateServer = () =>
 
 /** A change: any subset of the fields, or a whole registration restated (the studio merges it onto the saved one). */
 export const useUpdateServer = (id: string) =>
-  useServersMutation((body: UpdateServerBody | CreateServerBody) => api.patch(path(id), body, serverSchema));
+  useServersMutation((body: UpdateServerBodyInput) => api.patch(path(id), body, serverSchema));
 
 /** Closes the server's shared connection (a stdio process is stopped) and opens a fresh one. */
 export const useRestartServer = (id: string) =>

@@ -80,10 +80,13 @@ export class ServerCalls {
     options: ToolCallOptions = {},
   ): Promise<CallToolResult> {
     const { onProgress, onStart } = options;
-    await this.deps.toolGuard.assertCallable(principal.orgId, id, name, args);
-    return this.use(
-      principal,
-      id,
+    // The registration is read once per call: the guard and the connection both work from it.
+    const server = await this.load(principal.orgId, id);
+    if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+    await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
+    return this.run(
+      principal.orgId,
+      server,
       async (client, signal, { keepAlive, timeoutMs }) => {
         onStart?.();
         const progress = onProgress && {
@@ -149,6 +152,15 @@ export class ServerCalls {
   ): Promise<T> {
     const server = await this.load(orgId, id);
     if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+    return this.run(orgId, server, fn, signal);
+  }
+
+  private async run<T>(
+    orgId: string,
+    server: McpServer,
+    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     try {
       return await this.deps.manager.use(this.managed(orgId, server.id, server), fn, { signal });
     } catch (err) {

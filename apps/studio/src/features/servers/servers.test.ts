@@ -184,6 +184,14 @@ describe('MCP server registry', () => {
       url: null,
       description: 'now documented',
     });
+    const withCwd = await call(admin.accessToken, 'PATCH', `/api/servers/${server.id}`, { cwd: '/srv/tools' });
+    expect(withCwd.json().cwd).toBe('/srv/tools');
+    const cleared = await call(admin.accessToken, 'PATCH', `/api/servers/${server.id}`, {
+      cwd: null,
+      description: null,
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ cwd: null, description: null, command: 'node' });
     const badUrl = await call(admin.accessToken, 'PATCH', `/api/servers/${server.id}`, {
       transport: 'sse',
       url: 'https://10.9.9.9/sse',

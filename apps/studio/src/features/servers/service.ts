@@ -93,7 +93,9 @@ export class ServerService {
           disabledTools: current.disabledTools,
         }
       : current;
-    const parsed = createServerBodySchema.safeParse({ ...base, ...body });
+    // `null` clears an optional text field: the merged registration simply lacks it.
+    const combined = Object.fromEntries(Object.entries({ ...base, ...body }).filter(([, value]) => value !== null));
+    const parsed = createServerBodySchema.safeParse(combined);
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
       throw new AppError(

@@ -1,5 +1,6 @@
 // Bounds what an HTTP MCP server can make the studio hold in memory: the same per-message limit as on stdio.
 import type { FetchLike } from '@modelcontextprotocol/client';
+import { linkedSignal } from './requestSignal.js';
 import { MAX_MESSAGE_BYTES } from './stdioProcess.js';
 
 const NEWLINE = 0x0a;
@@ -19,39 +20,57 @@ export class ReplyTooLargeError extends Error {
  */
 export function limitReplies(inner: FetchLike, maxBytes: number = MAX_MESSAGE_BYTES): FetchLike {
   return async (url, init) => {
-    const response = await inner(url, init);
-    if (!response.ok || !response.body || response.status === 204 || response.status === 205) return response;
+    const link = linkedSignal(init?.signal);
+    let response: Response;
+    try {
+      response = await inner(url, link.signal ? { ...init, signal: link.signal } : init);
+    } catch (error) {
+      link.release();
+      throw error;
+    }
+    if (!response.ok || !response.body || response.status === 204 || response.status === 205) {
+      link.release();
+      return response;
+    }
     const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false;
-    const body = response.body.pipeThrough(isEventStream ? lineLimit(maxBytes) : totalLimit(maxBytes));
+    const limit = isEventStream ? lineLimit(maxBytes, link.release) : totalLimit(maxBytes, link.release);
+    const body = response.body.pipeThrough(limit);
     const { status, statusText, headers } = response;
     return new Response(body, { status, statusText, headers });
   };
 }
 
-function totalLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+function totalLimit(maxBytes: number, onEnd: () => void): TransformStream<Uint8Array, Uint8Array> {
   let seen = 0;
   return new TransformStream({
     transform(chunk, controller) {
       seen += chunk.byteLength;
-      if (seen > maxBytes) controller.error(new ReplyTooLargeError(maxBytes));
-      else controller.enqueue(chunk);
+      if (seen <= maxBytes) return controller.enqueue(chunk);
+      onEnd();
+      controller.error(new ReplyTooLargeError(maxBytes));
     },
+    flush: onEnd,
   });
 }
 
-function lineLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+function lineLimit(maxBytes: number, onEnd: () => void): TransformStream<Uint8Array, Uint8Array> {
   let sinceNewline = 0;
+  const fail = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    onEnd();
+    controller.error(new ReplyTooLargeError(maxBytes));
+  };
   return new TransformStream({
     transform(chunk, controller) {
       let start = 0;
       for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, start)) {
-        if (sinceNewline + (at - start) > maxBytes) return controller.error(new ReplyTooLargeError(maxBytes));
+        if (sinceNewline + (at - start) > maxBytes) return fail(controller);
         sinceNewline = 0;
         start = at + 1;
       }
       sinceNewline += chunk.byteLength - start;
-      if (sinceNewline > maxBytes) return controller.error(new ReplyTooLargeError(maxBytes));
+      if (sinceNewline > maxBytes) return fail(controller);
       controller.enqueue(chunk);
     },
+    flush: onEnd,
   });
 }

@@ -1,13 +1,10 @@
 // What a tool call must pass before it reaches the server: the tool exists, is not disabled, and its arguments
 // match its input schema.
-import type { Db } from '../../../platform/db/database.js';
-import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
-import { findServer } from '../store.js';
+import { AppError, forbidden } from '../../../platform/http/errors.js';
 import type { ArgumentValidator } from './argumentValidator.js';
 import type { CatalogService } from './catalogService.js';
 
 export interface ToolCallGuardDeps {
-  db: Db;
   catalog: CatalogService;
   validator: ArgumentValidator;
 }
@@ -19,9 +16,13 @@ export class ToolCallGuard {
    * Throws 403 `tool_disabled`, 404 `tool_not_found` or 400 `invalid_arguments` (details: `[{path, message}]`).
    * A schema that cannot be compiled does not block the call: the server judges the arguments itself.
    */
-  async assertCallable(orgId: string, serverId: string, name: string, args: Record<string, unknown>): Promise<void> {
-    const server = await findServer(this.deps.db, orgId, serverId);
-    if (!server) throw notFound('MCP server');
+  async assertCallable(
+    orgId: string,
+    server: { id: string; disabledTools: readonly string[] },
+    name: string,
+    args: Record<string, unknown>,
+  ): Promise<void> {
+    const serverId = server.id;
     if (server.disabledTools.includes(name)) {
       throw forbidden(`The tool ${name} is disabled on this MCP server`, 'tool_disabled');
     }
