@@ -1,14 +1,12 @@
 // Tool-call latency and throughput: `echo` on server-everything through the studio's API, against the SDK client
 // calling the same server directly, over stdio and Streamable HTTP.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CallToolResult, Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
-import { npmServerEntry } from '../apps/studio/src/test/peers.js';
+import { npmServerEntry, startEverythingHttp } from '../apps/studio/src/test/peers.js';
 import { closedLoop } from './closedLoop.js';
 import { assertAllOk, load, percentile } from './load.js';
 import { type BenchStudio, call, registerOwner, startBenchStudio } from './studio.js';
@@ -39,9 +37,6 @@ export const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
 export const WARMUP_CALLS = Number(process.env.BENCH_WARMUP_CALLS ?? 100);
 
 const everything = npmServerEntry('@modelcontextprotocol/server-everything');
-const everythingHttp = fileURLToPath(
-  new URL('../apps/studio/src/features/servers/connection/fixtures/everythingHttp.mjs', import.meta.url),
-);
 const clientPackage = fileURLToPath(
   new URL('../node_modules/@modelcontextprotocol/client/package.json', import.meta.url),
 );
@@ -49,24 +44,6 @@ const versionOf = (packageJson: string) =>
   (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version: string }).version;
 const MESSAGE = 'bench';
 const EXPECTED = `Echo: ${MESSAGE}`;
-
-/** server-everything over Streamable HTTP on a free 127.0.0.1 port (the test fixture, which binds loopback only). */
-async function startEverythingHttp(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [everythingHttp], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = (await Promise.race([
-    once(child.stdout!, 'data'),
-    once(child, 'exit').then(() => Promise.reject(new Error('the server-everything HTTP fixture exited'))),
-  ])) as [Buffer];
-  const { port } = JSON.parse(chunk.toString().split('\n')[0]!) as { port: number };
-  return { url: `http://127.0.0.1:${port}/mcp`, child };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** One SDK client, negotiating the protocol era the way the studio does ('auto'). */
 async function directClient(transport: CallTransport, url: string): Promise<Client> {
@@ -114,7 +91,8 @@ export async function benchToolCalls(
   target: DatabaseTarget,
   progress: (line: string) => void,
 ): Promise<{ toolCalls: ToolCallResult[]; peers: PeerVersions }> {
-  const http = await startEverythingHttp();
+  const everythingHttp = await startEverythingHttp();
+  const http = { url: `http://127.0.0.1:${everythingHttp.port}/mcp`, stop: everythingHttp.stop };
   let studio: BenchStudio | undefined;
   const clients: Client[] = [];
   try {
@@ -195,6 +173,6 @@ export async function benchToolCalls(
   } finally {
     await Promise.all(clients.map((client) => client.close().catch(() => {})));
     await studio?.close();
-    await stopChild(http.child);
+    await http.stop();
   }
 }

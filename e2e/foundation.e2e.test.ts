@@ -45,7 +45,7 @@ describe('dashboard: first run to a revealed credential', () => {
     expect(shown).toMatch(/^mcps_[A-Za-z0-9_-]{43}$/);
     await snapshot(page, '03-token-shown-once');
     const viaToken = await fetch(`${studio.url}/api/auth/me`, { headers: { authorization: `Bearer ${shown}` } });
-    expect((await viaToken.json()).user.email).toBe('ada@example.test');
+    expect(((await viaToken.json()) as { user: { email: string } }).user.email).toBe('ada@example.test');
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByText('ci pipeline').waitFor();
     expect(await page.content()).not.toContain(shown);

@@ -98,6 +98,16 @@ export async function startFixtureStudio(): Promise<FixtureStudio> {
   };
 }
 
+/** The checks of a connection test that passed every step, as [check, ok]. */
+export const ALL_CHECKS_PASSED = [
+  ['connect', true],
+  ['initialize', true],
+  ['ping', true],
+  ['tools', true],
+  ['resources', true],
+  ['prompts', true],
+];
+
 /** The text of the first content part of a tool call, which must have succeeded. */
 export function textOf(res: Reply): string {
   expect(res.statusCode, res.body.slice(0, 500)).toBe(200);

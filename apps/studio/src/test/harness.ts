@@ -90,6 +90,19 @@ export async function startTestStudio(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One API request as the holder of `accessToken`, with a JSON body when there is one. */
+export const callApi = (app: App, accessToken: string, method: ApiMethod, url: string, payload?: object) =>
+  app.inject({ method, url, headers: bearer(accessToken), ...(payload ? { payload } : {}) });
+
+/** Registers an MCP server in the organization of `accessToken`'s user; returns its id. */
+export async function registerServer(app: App, accessToken: string, body: Record<string, unknown>): Promise<string> {
+  const res = await callApi(app, accessToken, 'POST', '/api/servers', body);
+  if (res.statusCode !== 201) throw new Error(`server registration failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 let counter = 0;
 export function uniqueEmail(label = 'user'): string {
   counter += 1;
@@ -127,6 +140,14 @@ export async function addMember(app: App, adminAccessToken: string, role: Role):
   });
   if (accept.statusCode !== 201) throw new Error(`accept failed: ${accept.statusCode} ${accept.body}`);
   return accept.json();
+}
+
+/** A studio, the owner of its first organization, and one MCP server registered there from `body`. */
+export async function startStudioWithServer(body: Record<string, unknown>, env: Record<string, string> = {}) {
+  const studio = await startTestStudio({ env });
+  const admin = await registerOwner(studio.app);
+  const serverId = await registerServer(studio.app, admin.accessToken, body);
+  return { studio, admin, serverId };
 }
 
 /** An organization with one member of every role. */

@@ -1,9 +1,9 @@
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
-import { npmServerEntry } from '../../test/peers.js';
+import { type ApiMethod, addMember, callApi, startStudioWithServer, type TestStudio } from '../../test/harness.js';
+import { everythingStdio } from '../../test/peers.js';
 
-const everything = npmServerEntry('@modelcontextprotocol/server-everything');
+const everything = everythingStdio.args[0];
 
 function isRunning(pid: number): boolean {
   try {
@@ -33,26 +33,16 @@ describe('calling a server’s tools through the studio', () => {
   let admin: SessionTokens;
   let serverId: string;
   beforeAll(async () => {
-    studio = await startTestStudio();
-    admin = await registerOwner(studio.app);
-    const created = await studio.app.inject({
-      method: 'POST',
-      url: '/api/servers',
-      headers: bearer(admin.accessToken),
-      payload: {
-        name: 'everything',
-        transport: 'stdio',
-        command: 'node',
-        args: [everything, 'stdio'],
-        timeoutMs: 3000,
-      },
-    });
-    serverId = created.json().id;
+    ({ studio, admin, serverId } = await startStudioWithServer({
+      name: 'everything',
+      ...everythingStdio,
+      timeoutMs: 3000,
+    }));
   });
   afterAll(() => studio.close());
 
-  const call = (token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    studio.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+  const call = (token: string, method: ApiMethod, url: string, payload?: object) =>
+    callApi(studio.app, token, method, url, payload);
   const echo = (token: string, message: string) =>
     call(token, 'POST', `/api/servers/${serverId}/tools/echo/call`, { arguments: { message } });
 

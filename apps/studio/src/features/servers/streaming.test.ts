@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import type { SessionTokens, TranscriptEntry } from '@mcp-studio/protocol';
+import type { ErrorBody, SessionTokens, TranscriptEntry } from '@mcp-studio/protocol';
 import type { EventSourceMessage } from 'eventsource-parser';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { Agent, fetch, type Response } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
-import { npmServerEntry } from '../../test/peers.js';
+import { bearer, registerOwner, registerServer, startTestStudio, type TestStudio } from '../../test/harness.js';
+import { everythingStdio } from '../../test/peers.js';
 
-const everything = npmServerEntry('@modelcontextprotocol/server-everything');
+type TextResult = { content: { text: string }[] };
+
 const LONG_OPERATION = 'trigger-long-running-operation';
 
 type JsonRpc = { id?: number | string; method?: string; params?: Record<string, unknown>; result?: unknown };
@@ -35,16 +36,8 @@ describe('streamed tool calls with progress and cancellation', () => {
     await studio.close();
   });
 
-  async function register(fields: Record<string, unknown>): Promise<string> {
-    const res = await studio.app.inject({
-      method: 'POST',
-      url: '/api/servers',
-      headers: bearer(admin.accessToken),
-      payload: { transport: 'stdio', command: 'node', args: [everything, 'stdio'], ...fields },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id;
-  }
+  const register = (fields: Record<string, unknown>) =>
+    registerServer(studio.app, admin.accessToken, { ...everythingStdio, ...fields });
 
   const callTool = (name: string, args: object, init: { stream?: boolean; signal?: AbortSignal; id?: string } = {}) =>
     fetch(`${baseUrl}/api/servers/${init.id ?? serverId}/tools/${name}/call`, {
@@ -116,7 +109,7 @@ describe('streamed tool calls with progress and cancellation', () => {
   async function expectEcho(id: string, text: string): Promise<void> {
     const res = await callTool('echo', { message: text }, { id });
     expect(res.status).toBe(200);
-    expect((await res.json()).content[0].text).toBe(`Echo: ${text}`);
+    expect(((await res.json()) as TextResult).content[0]?.text).toBe(`Echo: ${text}`);
   }
 
   it('streams every progress notification in order, then the result, past the timeout while progress comes', async () => {
@@ -140,7 +133,7 @@ describe('streamed tool calls with progress and cancellation', () => {
   it('still times out a plain JSON call of the same length, which asks for no progress', async () => {
     const res = await callTool(LONG_OPERATION, { duration: 4, steps: 10 });
     expect(res.status).toBe(504);
-    expect((await res.json()).error.code).toBe('timeout');
+    expect(((await res.json()) as ErrorBody).error.code).toBe('timeout');
   });
 
   it('ends a streamed call that goes silent past the timeout with an error event', async () => {
@@ -166,12 +159,12 @@ describe('streamed tool calls with progress and cancellation', () => {
     const unknown = await callTool('echo', { message: 'x' }, { stream: true, id: crypto.randomUUID() });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/json/);
-    expect((await unknown.json()).error.code).toBe('not_found');
+    expect(((await unknown.json()) as ErrorBody).error.code).toBe('not_found');
 
     const disabledId = await register({ name: 'disabled everything', enabled: false });
     const disabled = await callTool('echo', { message: 'x' }, { stream: true, id: disabledId });
     expect(disabled.status).toBe(409);
-    expect((await disabled.json()).error.code).toBe('server_disabled');
+    expect(((await disabled.json()) as ErrorBody).error.code).toBe('server_disabled');
   });
 
   it('cancels the call upstream when the stream is closed, and frees its slot', async () => {

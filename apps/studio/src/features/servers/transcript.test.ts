@@ -1,10 +1,8 @@
 import type { Role, SessionTokens, TranscriptEntry } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
-import { npmServerEntry } from '../../test/peers.js';
+import { addMember, bearer, startStudioWithServer, type TestStudio } from '../../test/harness.js';
+import { everythingStdio } from '../../test/peers.js';
 import { TRANSCRIPT_MAX_ENTRIES, TRANSCRIPT_MAX_MESSAGE_BYTES } from './connection/transcript.js';
-
-const everything = npmServerEntry('@modelcontextprotocol/server-everything');
 
 type JsonRpc = {
   id?: number | string;
@@ -19,15 +17,7 @@ describe('the JSON-RPC transcript in a server’s logs', () => {
   let serverId: string;
 
   beforeAll(async () => {
-    studio = await startTestStudio();
-    admin = await registerOwner(studio.app);
-    const created = await studio.app.inject({
-      method: 'POST',
-      url: '/api/servers',
-      headers: bearer(admin.accessToken),
-      payload: { name: 'everything', transport: 'stdio', command: 'node', args: [everything, 'stdio'] },
-    });
-    serverId = created.json().id;
+    ({ studio, admin, serverId } = await startStudioWithServer({ name: 'everything', ...everythingStdio }));
   });
   afterAll(() => studio.close());
 

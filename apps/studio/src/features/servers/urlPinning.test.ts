@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, registerOwner, startTestStudio, type TestStudio } from '../../test/harness.js';
+import { startEverythingHttp } from '../../test/peers.js';
 import { type GuardedServer, startGuardedServer } from './connection/fixtures/guardedHttpServer.mjs';
 import type { Lookup } from './urlPolicy.js';
 
@@ -15,29 +13,17 @@ function mutableLookup(table: Record<string, string[]>): Lookup {
   };
 }
 
-const everythingHttp = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'connection/fixtures/everythingHttp.mjs',
-);
-
 let fixture: GuardedServer;
-let everything: ChildProcess;
+let everything: Awaited<ReturnType<typeof startEverythingHttp>>;
 let everythingPort: number;
 beforeAll(async () => {
   fixture = await startGuardedServer();
-  everything = spawn(process.execPath, [everythingHttp], { stdio: ['ignore', 'pipe', 'inherit'] });
-  everythingPort = await new Promise<number>((resolve, reject) => {
-    everything.once('error', reject);
-    everything.stdout?.once('data', (line: Buffer) => resolve((JSON.parse(line.toString()) as { port: number }).port));
-  });
+  everything = await startEverythingHttp();
+  everythingPort = everything.port;
 });
 afterAll(async () => {
   await fixture?.close();
-  if (everything?.exitCode === null) {
-    const exited = new Promise((resolve) => everything.once('exit', resolve));
-    everything.kill('SIGTERM');
-    await exited;
-  }
+  await everything?.stop();
 });
 
 async function studioWith(env: Record<string, string>, table: Record<string, string[]>) {

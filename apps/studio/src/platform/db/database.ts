@@ -70,6 +70,9 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ended (a restart, a terminated backend) is dropped by the pool and the next
+    // query opens another; unhandled, its 'error' event would take the whole process down.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, registerOwner, startTestStudio, type TestStudio } from '../../../test/harness.js';
+import { type ApiMethod, callApi, registerOwner, startTestStudio, type TestStudio } from '../../../test/harness.js';
 import { type GuardedServer, startGuardedServer } from './fixtures/guardedHttpServer.mjs';
 
 // Secrets long enough to be recognised anywhere they might leak.
@@ -70,13 +70,8 @@ describe('authentication types end to end against servers that check them', () =
     await Promise.all([...fixtures.values()].map((fixture) => fixture.close()));
   });
 
-  async function call(method: 'GET' | 'POST', path: string, payload?: object) {
-    const res = await studio.app.inject({
-      method,
-      url: path,
-      headers: bearer(admin.accessToken),
-      ...(payload ? { payload } : {}),
-    });
+  async function call(method: ApiMethod, path: string, payload?: object) {
+    const res = await callApi(studio.app, admin.accessToken, method, path, payload);
     bodies.push(res.body);
     return res;
   }

@@ -1,7 +1,14 @@
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, type Pem, type TestAuthority } from '../../../test/certificates.js';
-import { bearer, fixedLookup, registerOwner, startTestStudio, type TestStudio } from '../../../test/harness.js';
+import {
+  type ApiMethod,
+  callApi,
+  fixedLookup,
+  registerOwner,
+  startTestStudio,
+  type TestStudio,
+} from '../../../test/harness.js';
 import { type GuardedServer, startGuardedServer } from './fixtures/guardedHttpServer.mjs';
 
 // A made-up name: only the studio's own resolver (the harness table) knows it, and the server certificate names it.
@@ -43,13 +50,8 @@ describe('mTLS: a client certificate from the vault', () => {
   /** The base64 of a PEM key, which is what a leak would show even if re-wrapped. */
   const keyBody = (pem: string) => pem.split('\n').filter((line) => !line.startsWith('-----'))[1] ?? pem;
 
-  async function call(method: 'GET' | 'POST' | 'DELETE', path: string, payload?: object) {
-    const res = await studio.app.inject({
-      method,
-      url: path,
-      headers: bearer(admin.accessToken),
-      ...(payload ? { payload } : {}),
-    });
+  async function call(method: ApiMethod, path: string, payload?: object) {
+    const res = await callApi(studio.app, admin.accessToken, method, path, payload);
     bodies.push(res.body);
     return res;
   }

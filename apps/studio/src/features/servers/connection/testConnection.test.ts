@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_CHECKS_PASSED, isAlive } from '../../../test/fixtureServers.js';
 import { npmServerEntry } from '../../../test/peers.js';
 import { pickBaseEnv, StderrRing } from './stdioProcess.js';
 import { type TestResult, testConnection } from './testConnection.js';
@@ -48,29 +49,11 @@ const answering = (status: number, type: string, body: string) =>
     res.writeHead(status, { 'content-type': type }).end(body);
   });
 
-/** Alive and not a zombie: a reparented grandchild may linger as one until init reaps it. */
-function isAlive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
 /** The checks as `[check, ok, message?]`, with every latency checked to be a whole number of milliseconds. */
 function stepsOf(result: TestResult) {
   for (const check of result.checks) expect(Number.isInteger(check.latencyMs) && check.latencyMs! >= 0).toBe(true);
   return result.checks.map(({ check, ok, message }) => (message === undefined ? [check, ok] : [check, ok, message]));
 }
-
-const ALL_PASSED = [
-  ['connect', true],
-  ['initialize', true],
-  ['ping', true],
-  ['tools', true],
-  ['resources', true],
-  ['prompts', true],
-];
 
 function expectOk(result: TestResult) {
   if (!result.ok) throw new Error(`expected ok, got ${result.reason}: ${result.message}`);
@@ -132,7 +115,7 @@ describe('testConnection against real servers', () => {
     expect(result.counts.prompts).toBeGreaterThan(0);
     expect(result.capabilities.tools).toBeDefined();
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(stepsOf(result)).toEqual(ALL_PASSED);
+    expect(stepsOf(result)).toEqual(ALL_CHECKS_PASSED);
     expect(result.tools).toHaveLength(result.counts.tools);
     expect(result.tools).toContainEqual({
       name: 'echo',
@@ -153,20 +136,20 @@ describe('testConnection against real servers', () => {
   });
 
   it('connects to server-filesystem, which offers tools but no resources or prompts', async () => {
-    const target = { transport: 'stdio', command: node, args: [filesystemBin, workDir] } as const;
+    const target = { transport: 'stdio' as const, command: node, args: [filesystemBin, workDir] };
     const result = expectOk(await testConnection(target, { timeoutMs: TIMEOUT, baseEnv }));
     expect(result.serverInfo.name).toBe('secure-filesystem-server');
     expect(result.counts).toEqual({ tools: expect.any(Number), resources: 0, prompts: 0 });
     expect(result.counts.tools).toBeGreaterThan(0);
     expect(stepsOf(result)).toEqual([
-      ...ALL_PASSED.slice(0, 4),
+      ...ALL_CHECKS_PASSED.slice(0, 4),
       ['resources', true, 'not offered'],
       ['prompts', true, 'not offered'],
     ]);
   });
 
   it('negotiates 2026-07-28 with a modern server over stdio and walks paginated lists', async () => {
-    const target = { transport: 'stdio', command: node, args: [path.join(fixtures, 'modernServer.mjs')] } as const;
+    const target = { transport: 'stdio' as const, command: node, args: [path.join(fixtures, 'modernServer.mjs')] };
     const result = expectOk(await testConnection(target, { timeoutMs: TIMEOUT, baseEnv }));
     expect(result.protocolVersion).toBe('2026-07-28');
     expect(result.serverInfo).toEqual({ name: 'modern-fixture', version: '1.2.3' });
@@ -176,7 +159,7 @@ describe('testConnection against real servers', () => {
   });
 
   it('falls back to the 2025 handshake with a stdio server that exits on the 2026 probe', async () => {
-    const target = { transport: 'stdio', command: node, args: [path.join(fixtures, 'strictLegacy.mjs')] } as const;
+    const target = { transport: 'stdio' as const, command: node, args: [path.join(fixtures, 'strictLegacy.mjs')] };
     const result = expectOk(await testConnection(target, { timeoutMs: TIMEOUT, baseEnv }));
     expect(result.protocolVersion).toBe('2025-11-25');
     expect(result.serverInfo).toEqual({ name: 'strict-legacy', version: '0.1.0' });
@@ -199,7 +182,7 @@ describe('testConnection against real servers', () => {
 
 describe('testConnection failures', () => {
   it('reports a command that does not exist as process_exited', async () => {
-    const target = { transport: 'stdio', command: 'mcp-no-such-command-xyz' } as const;
+    const target = { transport: 'stdio' as const, command: 'mcp-no-such-command-xyz' };
     const result = await testConnection(target, { timeoutMs: TIMEOUT, baseEnv });
     expect(result).toMatchObject({ ok: false, reason: 'process_exited' });
     expect(!result.ok && result.message).toContain('mcp-no-such-command-xyz');
@@ -209,11 +192,11 @@ describe('testConnection failures', () => {
   it('reports a crash with its exit code and stderr, without env values or the studio environment', async () => {
     const env = { FIXTURE_SECRET: 'hunter2-very-secret' };
     const target = {
-      transport: 'stdio',
+      transport: 'stdio' as const,
       command: node,
       args: [path.join(fixtures, 'exitWithStderr.mjs')],
       env,
-    } as const;
+    };
     const result = await testConnection(target, { timeoutMs: TIMEOUT, baseEnv });
     if (result.ok) throw new Error('expected a failure');
     expect(result.reason).toBe('process_exited');
@@ -230,7 +213,7 @@ describe('testConnection failures', () => {
 
   it('times out on a server that never answers and kills its whole process group', async () => {
     const pidFile = path.join(workDir, 'silent-pids.json');
-    const target = { transport: 'stdio', command: node, args: [path.join(fixtures, 'silent.mjs'), pidFile] } as const;
+    const target = { transport: 'stdio' as const, command: node, args: [path.join(fixtures, 'silent.mjs'), pidFile] };
     const result = await testConnection(target, { timeoutMs: 1500, baseEnv });
     expect(result).toMatchObject({ ok: false, reason: 'timeout' });
     expect(stepsOf(result)).toEqual([

@@ -1,15 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { npmServerEntry } from '../../../test/peers.js';
+import { npmServerEntry, startEverythingHttp } from '../../../test/peers.js';
 import { closeSession, openSession } from '../manager/session.js';
 import { pickBaseEnv } from './stdioProcess.js';
 import { TranscriptRing } from './transcript.js';
 
 const everything = npmServerEntry('@modelcontextprotocol/server-everything');
-const everythingHttp = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/everythingHttp.mjs');
 
 type JsonRpc = { id?: number | string; method?: string; result?: unknown };
 
@@ -66,17 +62,14 @@ describe('a session opened with a transcript', () => {
     }
   });
 
-  let httpPeer: ChildProcess | undefined;
-  afterAll(() => {
-    httpPeer?.kill();
+  let httpPeer: Awaited<ReturnType<typeof startEverythingHttp>> | undefined;
+  afterAll(async () => {
+    await httpPeer?.stop();
   });
 
   it('records a Streamable HTTP session too, with the progress that came on the call’s stream', async () => {
-    httpPeer = spawn(process.execPath, [everythingHttp], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise<number>((resolve, reject) => {
-      httpPeer!.once('exit', (code) => reject(new Error(`everythingHttp exited with ${code}`)));
-      httpPeer!.stdout!.once('data', (line: Buffer) => resolve(JSON.parse(line.toString()).port));
-    });
+    httpPeer = await startEverythingHttp();
+    const { port } = httpPeer;
     const ring = new TranscriptRing();
     const target = { transport: 'streamable-http' as const, url: `http://127.0.0.1:${port}/mcp` };
     const session = await openSession(target, { timeoutMs: 10_000, transcript: ring }, () => {});

@@ -9,10 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.js';
 import { mcpServerHealthChecks, mcpServers } from '../../../platform/db/schema.js';
 import type { StudioEvent } from '../../../platform/events/bus.js';
-import { addMember, bearer, registerOwner, startTestStudio } from '../../../test/harness.js';
-import { npmServerEntry } from '../../../test/peers.js';
+import {
+  type ApiMethod,
+  addMember,
+  callApi,
+  registerOwner,
+  registerServer,
+  startTestStudio,
+} from '../../../test/harness.js';
+import { everythingStdio } from '../../../test/peers.js';
 
-const everything = npmServerEntry('@modelcontextprotocol/server-everything');
 const controlledPing = fileURLToPath(new URL('./fixtures/controlledPing.mjs', import.meta.url));
 const modernFixture = fileURLToPath(new URL('../connection/fixtures/modernServer.mjs', import.meta.url));
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,13 +39,12 @@ async function setUp(env: Record<string, string> = {}) {
   const events: StudioEvent[] = [];
   studio.deps.bus.subscribe((event) => events.push(event));
   const dir = mkdtempSync(path.join(tmpdir(), 'health-'));
-  const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-    studio.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
-  const create = async (body: Record<string, unknown>): Promise<string> => {
-    const res = await call(admin.accessToken, 'POST', '/api/servers', { transport: 'stdio', timeoutMs: 5000, ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id;
-  };
+  const call = (token: string, method: ApiMethod, url: string, payload?: object) =>
+    callApi(studio.app, token, method, url, payload);
+  const create = (body: Record<string, unknown>) =>
+    registerServer(studio.app, admin.accessToken, { transport: 'stdio', timeoutMs: 5000, ...body });
+  const createEverything = (name: string, extra: Record<string, unknown> = {}) =>
+    create({ name, ...everythingStdio, ...extra });
   /** A fixture server and a function that sets how its next pings are answered. */
   const createControlled = async (name: string, mode: string, extra: Record<string, unknown> = {}) => {
     const control = path.join(dir, `${name}.mode`);
@@ -92,6 +97,7 @@ async function setUp(env: Record<string, string> = {}) {
     events,
     call,
     create,
+    createEverything,
     createControlled,
     server,
     failures,
@@ -110,7 +116,7 @@ describe('periodic health checks of MCP servers', () => {
   afterAll(() => t.close());
 
   it('marks server-everything healthy after a ping through its shared session, and keeps the check', async () => {
-    const id = await t.create({ name: 'everything', command: 'node', args: [everything, 'stdio'] });
+    const id = await t.createEverything('everything');
     const result = await t.studio.health.checkServer(id);
     expect(result).toMatchObject({ serverId: id, ok: true, status: 'healthy', error: null });
     const server = await t.server(id);
@@ -236,7 +242,7 @@ describe('periodic health checks of MCP servers', () => {
   });
 
   it('lets every member read the history and hides it from other organizations', async () => {
-    const id = await t.create({ name: 'shared', command: 'node', args: [everything, 'stdio'] });
+    const id = await t.createEverything('shared');
     await t.studio.health.checkServer(id);
     const viewer = await addMember(t.studio.app, t.admin.accessToken, 'VIEWER');
     expect(await t.history(id, undefined, viewer.accessToken)).toHaveLength(1);
@@ -257,21 +263,16 @@ describe('health check runs', () => {
   afterAll(() => t.close());
 
   it('checks every enabled server of every organization, skips disabled and deleted ones, and purges old checks', async () => {
-    const enabled = await t.create({ name: 'everything', command: 'node', args: [everything, 'stdio'] });
+    const enabled = await t.createEverything('everything');
     const { id: other } = await t.createControlled('other', 'ok');
-    const disabled = await t.create({ name: 'off', command: 'node', args: [everything, 'stdio'], enabled: false });
-    const deleted = await t.create({ name: 'gone', command: 'node', args: [everything, 'stdio'] });
+    const disabled = await t.createEverything('off', { enabled: false });
+    const deleted = await t.createEverything('gone');
     const stranger = await registerOwner(t.studio.app, 'Elsewhere');
-    const theirs = await t.call(stranger.accessToken, 'POST', '/api/servers', {
-      name: 'theirs',
-      transport: 'stdio',
-      command: 'node',
-      args: [everything, 'stdio'],
-    });
+    const theirs = await registerServer(t.studio.app, stranger.accessToken, { name: 'theirs', ...everythingStdio });
     expect((await t.call(t.admin.accessToken, 'DELETE', `/api/servers/${deleted}`)).statusCode).toBe(204);
 
     const first = await t.studio.health.runOnce();
-    expect(first.checked.map((c) => c.serverId).sort()).toEqual([enabled, other, theirs.json().id].sort());
+    expect(first.checked.map((c) => c.serverId).sort()).toEqual([enabled, other, theirs].sort());
     expect(first.checked.every((c) => c.status === 'healthy')).toBe(true);
     expect(await t.history(disabled)).toEqual([]);
     expect(await t.server(disabled)).toMatchObject({ status: 'unknown', lastCheckedAt: null });
@@ -289,7 +290,7 @@ describe('health check runs', () => {
   });
 
   it('shows the last 24 hours unless asked for more', async () => {
-    const id = await t.create({ name: 'day', command: 'node', args: [everything, 'stdio'] });
+    const id = await t.createEverything('day');
     await t.studio.health.checkServer(id);
     await t.advance(25 * 60 * 60 * 1000);
     await t.studio.health.checkServer(id);

@@ -1,10 +1,10 @@
 // Connection manager tests against real stdio MCP servers: server-everything from npm and small fixtures.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../../test/fixtureServers.js';
 import { npmServerEntry } from '../../../test/peers.js';
 import { pickBaseEnv } from '../connection/stdioProcess.js';
 import type { ServerTarget } from '../connection/transports.js';
@@ -74,15 +74,6 @@ function pidOf(manager: ConnectionManager, id: string): number {
   if (pid === null) throw new Error(`${id} has no process`);
   seenPids.add(pid);
   return pid;
-}
-
-/** Alive and not a zombie: a reparented grandchild may linger as one until init reaps it. */
-function isAlive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
