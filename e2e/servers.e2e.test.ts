@@ -162,6 +162,8 @@ describe('dashboard: MCP servers', () => {
       const row = page.getByTestId(`server-row-${name}`);
       await row.waitFor();
       expect(Number(await row.getByTestId('server-tool-count').textContent())).toBeGreaterThan(0);
+      // Its first connection was health-checked at once, not at the next periodic run.
+      await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('healthy');
     }
     await snapshot(page, 'servers-07-list');
   });

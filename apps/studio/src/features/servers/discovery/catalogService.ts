@@ -119,9 +119,18 @@ export class CatalogService {
   }
 
   /** Trusts a changed tool's current version: clears its flag and the earlier version. */
+  /** Trusts a changed tool as it is now; open dashboards hear of it as a catalog change with nothing changed. */
   async acknowledge(orgId: string, serverId: string, name: string): Promise<void> {
-    if (!(await findServer(this.deps.db, orgId, serverId))) throw notFound('MCP server');
+    const server = await findServer(this.deps.db, orgId, serverId);
+    if (!server) throw notFound('MCP server');
     if (!(await acknowledgeTool(this.deps.db, serverId, name))) throw notFound('Tool');
+    const data: ServerCatalogChanged = {
+      id: serverId,
+      refreshedAt: (server.catalogRefreshedAt ?? this.deps.clock.now()).toISOString(),
+      counts: countsOf(await catalogEntries(this.deps.db, serverId)),
+      changedTools: [],
+    };
+    this.publish('server_catalog_changed', orgId, data);
   }
 
   /** Stops background refreshes and waits for those running; call after the connections are closed. */
@@ -175,15 +184,9 @@ export class CatalogService {
     if (!written?.after) throw notFound('MCP server');
     const { plan, before, after } = written;
     // Counted as stored (nameless and repeated entries are dropped), so they match what the API serves.
-    const count = (kind: CatalogKind) => plan.entries.filter((entry) => entry.kind === kind).length;
     const result: CatalogRefreshResult = {
       refreshedAt: now.toISOString(),
-      counts: {
-        tools: count('tool'),
-        resources: count('resource'),
-        resourceTemplates: count('resource_template'),
-        prompts: count('prompt'),
-      },
+      counts: countsOf(plan.entries),
       changedTools: plan.changedTools,
     };
     if (plan.isChanged) {
@@ -223,4 +226,14 @@ export class CatalogService {
 
 function definitionsOf(rows: CatalogRow[], kind: 'resource' | 'resource_template') {
   return rows.filter((row) => row.kind === kind).map((row) => row.definition);
+}
+
+function countsOf(entries: readonly { kind: string }[]): CatalogRefreshResult['counts'] {
+  const count = (kind: CatalogKind) => entries.filter((entry) => entry.kind === kind).length;
+  return {
+    tools: count('tool'),
+    resources: count('resource'),
+    resourceTemplates: count('resource_template'),
+    prompts: count('prompt'),
+  };
 }

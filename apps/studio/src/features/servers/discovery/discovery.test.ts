@@ -226,9 +226,13 @@ describe('the catalog of what a server offers', () => {
     expect(again).toMatchObject({ changed: true, previous: { description: 'Says hello' } });
   });
 
-  it('clears a changed tool’s flag when it is acknowledged', async () => {
+  it('clears a changed tool’s flag when it is acknowledged, and tells open dashboards', async () => {
+    const announced = eventsFor(evolvingId, 'server_catalog_changed').length;
     const res = await call('POST', `/api/servers/${evolvingId}/tools/greet/acknowledge`);
     expect(res.statusCode, res.body).toBe(204);
+    expect(eventsFor(evolvingId, 'server_catalog_changed').slice(announced)).toEqual([
+      expect.objectContaining({ id: evolvingId, changedTools: [], counts: expect.objectContaining({ tools: 5 }) }),
+    ]);
     expect(await toolNamed(evolvingId, 'greet')).toMatchObject({
       description: 'Says hello, version 3',
       changed: false,
