@@ -1,7 +1,7 @@
 // Servers that hang or crash, seen through the studio's HTTP API: what callers get, and that no process is left.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES, type FixtureStudio, isAlive, startFixtureStudio, textOf } from '../../test/fixtureServers.js';
 
 let fx: FixtureStudio;
@@ -110,6 +110,11 @@ describe('servers that crash', () => {
       message: expect.stringContaining('the server process exited (code 4) while connecting'),
     });
     expect((await fx.callTool(id, 'echo', { text: 'still down' })).statusCode).toBe(503);
+    // The registration shows the supervisor's verdict at once, with its reason.
+    await vi.waitFor(async () => {
+      const server = (await fx.api('GET', `/api/servers/${id}`)).json();
+      expect(server).toMatchObject({ status: 'down', lastError: expect.stringContaining('server_down') });
+    });
     const logs = (await fx.api('GET', `/api/servers/${id}/logs`)).json();
     expect(logs.stderr).toContain('refusing to start');
 
