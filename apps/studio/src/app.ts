@@ -20,6 +20,8 @@ import { authRoutes } from './features/auth/routes.js';
 import { AuthService } from './features/auth/service.js';
 import { credentialRoutes } from './features/credentials/routes.js';
 import { CredentialService } from './features/credentials/service.js';
+import { gatewayRoutes } from './features/gateway/routes.js';
+import { GatewayService } from './features/gateway/service.js';
 import { orgRoutes } from './features/orgs/routes.js';
 import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
@@ -243,6 +245,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   catalogRoutes(app, catalog);
+  gatewayRoutes(app, new GatewayService({ db, catalog, calls: serverCalls, log: app.log }));
   healthRoutes(app, { db, clock });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,

@@ -4,7 +4,7 @@ import { idSchema, isoDateSchema, textSchema } from './common.js';
 
 export const API_TOKEN_PREFIX = 'mcps_';
 
-/** A permission is `*`, `<area>:*` or `<area>:<action>` (later `mcp:server:<id>` and the like). */
+/** A permission is `*`, `<area>:*` or `<area>:<action>`; the gateway's are `mcp:*`, `mcp:server:<id>`, `mcp:virtual:<slug>`. */
 export const permissionSchema = z
   .string()
   .min(1)

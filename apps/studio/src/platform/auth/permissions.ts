@@ -19,6 +19,11 @@ export function requiredPermission(action: Action, subject: Exclude<Subject, 'al
   return `${AREA[subject]}:${scopeAction(action)}`;
 }
 
+/** What a token needs to reach one MCP server through the gateway; `mcp:*` and `*` include it. */
+export function mcpServerPermission(serverId: string): string {
+  return `mcp:server:${serverId}`;
+}
+
 /** `*` grants everything, `area:*` everything in an area, `area:action` one action. */
 export function hasPermission(granted: readonly string[], needed: string): boolean {
   if (granted.includes('*') || granted.includes(needed)) return true;

@@ -1,0 +1,66 @@
+// The MCP face of the gateway: a fresh SDK server per request, acting for one token's principal.
+import {
+  type CallToolResult,
+  type ProgressToken,
+  ProtocolError,
+  ProtocolErrorCode,
+  Server,
+} from '@modelcontextprotocol/server';
+import type { Principal } from '../../platform/auth/principal.js';
+import { STUDIO_VERSION } from '../../version.js';
+import type { InflightCalls } from './inflightCalls.js';
+import { type GatewayService, ToolUseDeniedError, UnknownToolError } from './service.js';
+
+export interface GatewayServerContext {
+  gateway: GatewayService;
+  principal: Principal;
+  /** 2025-era requests are served statelessly: their cancellation arrives as a separate request. */
+  era: 'legacy' | 'modern';
+  inflight: InflightCalls;
+}
+
+export function gatewayServer({ gateway, principal, era, inflight }: GatewayServerContext): Server {
+  // The low-level server: the tool set is the organization's, read per request, not registered up front.
+  const server = new Server({ name: 'mcp-agent-studio', version: STUDIO_VERSION }, { capabilities: { tools: {} } });
+  const callerId = principal.tokenId ?? principal.userId;
+  if (era === 'legacy') {
+    server.setNotificationHandler('notifications/cancelled', (notification) => {
+      const { requestId } = notification.params;
+      if (requestId !== undefined) inflight.cancel(callerId, requestId);
+    });
+  }
+
+  server.setRequestHandler('tools/list', async () => ({ tools: await gateway.listTools(principal) }));
+
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    const { name, arguments: args = {} } = request.params;
+    const progressToken: ProgressToken | undefined = ctx.mcpReq._meta?.progressToken;
+    // Progress still being written when the result arrives must reach the client first, not be cut off by it.
+    const sending: Promise<unknown>[] = [];
+    const onProgress =
+      progressToken === undefined
+        ? undefined
+        : (progress: { progress: number; total?: number; message?: string }) => {
+            const params = { progressToken, ...progress };
+            sending.push(ctx.mcpReq.notify({ method: 'notifications/progress', params }).catch(() => undefined));
+          };
+    const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
+    try {
+      const result = await gateway.callTool(principal, name, args, {
+        signal: call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal,
+        ...(onProgress ? { onProgress } : {}),
+      });
+      await Promise.all(sending);
+      return server.projectCallToolResult(result as CallToolResult, undefined);
+    } catch (err) {
+      if (err instanceof UnknownToolError || err instanceof ToolUseDeniedError) {
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, err.message);
+      }
+      throw err;
+    } finally {
+      call?.end();
+    }
+  });
+
+  return server;
+}

@@ -1,0 +1,121 @@
+// The gateway's view of an organization's servers: which tools a token may see under which name, and calling them.
+import type { CallToolResult } from '@mcp-studio/protocol';
+import type { Tool } from '@modelcontextprotocol/server';
+import { hasPermission, mcpServerPermission } from '../../platform/auth/permissions.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { CatalogService } from '../servers/discovery/catalogService.js';
+import type { ServerCalls, ToolCallOptions } from '../servers/serverCalls.js';
+import { listServers } from '../servers/store.js';
+import { exposedToolNames, type UpstreamTool } from './toolNames.js';
+
+/** A tool as the gateway lists it: the upstream definition under its exposed name. */
+export type GatewayTool = Tool;
+
+/** The name is not one this token may call (unknown, disabled, or not permitted: the caller cannot tell). */
+export class UnknownToolError extends Error {
+  constructor(name: string) {
+    super(`Unknown tool: ${name}`);
+    this.name = 'UnknownToolError';
+  }
+}
+
+/** The token's owner has a role that may not call tools (VIEWER). */
+export class ToolUseDeniedError extends Error {
+  constructor() {
+    super('Your role may not call MCP tools');
+    this.name = 'ToolUseDeniedError';
+  }
+}
+
+export interface GatewayDeps {
+  db: Db;
+  catalog: Pick<CatalogService, 'tools'>;
+  calls: Pick<ServerCalls, 'callTool'>;
+  log: { warn(details: object, message: string): void };
+}
+
+type Listed = UpstreamTool & { definition: GatewayTool };
+
+/** Keys of a catalog definition that reach gateway clients; anything else stays in the studio. */
+const KEPT = ['title', 'description', 'outputSchema', 'annotations'] as const;
+
+export class GatewayService {
+  constructor(private readonly deps: GatewayDeps) {}
+
+  async listTools(principal: Principal): Promise<GatewayTool[]> {
+    const names = await this.exposed(principal);
+    return [...names].map(([name, tool]) => ({ ...tool.definition, name }));
+  }
+
+  /**
+   * Calls the tool behind an exposed name. Failures the studio can explain (arguments, disabled, server down,
+   * timeout, the server's own error) become a result with `isError`, so a model can read and react to them.
+   */
+  async callTool(
+    principal: Principal,
+    name: string,
+    args: Record<string, unknown>,
+    options: ToolCallOptions,
+  ): Promise<CallToolResult> {
+    if (!mayUseTools(principal)) throw new ToolUseDeniedError();
+    const tool = (await this.exposed(principal)).get(name);
+    if (!tool) throw new UnknownToolError(name);
+    try {
+      return await this.deps.calls.callTool(principal, tool.serverId, tool.tool, args, options);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { content: [{ type: 'text', text: `${err.code}: ${err.message}` }], isError: true };
+    }
+  }
+
+  /** Recomputed on every request from the catalog, so any replica answers alike and renames apply at once. */
+  private async exposed(principal: Principal): Promise<Map<string, Listed>> {
+    if (!mayUseTools(principal)) return new Map();
+    const servers = (await listServers(this.deps.db, principal.orgId)).filter(
+      (server) => server.enabled && mayReachServer(principal, server.id),
+    );
+    const listed: Listed[] = [];
+    for (const server of servers) {
+      try {
+        const { tools } = await this.deps.catalog.tools(principal.orgId, server.id);
+        for (const tool of tools) {
+          if (!tool.enabled) continue;
+          listed.push({
+            serverId: server.id,
+            serverSlug: server.slug,
+            tool: tool.name,
+            definition: definitionOf(tool),
+          });
+        }
+      } catch (err) {
+        // A server whose catalog was never read and cannot be reached now offers nothing; the others still do.
+        const reason = err instanceof Error ? err.message : String(err);
+        this.deps.log.warn(
+          { serverId: server.id, reason },
+          'the gateway skipped a server whose catalog is unavailable',
+        );
+      }
+    }
+    return exposedToolNames(listed);
+  }
+}
+
+function mayUseTools(principal: Principal): boolean {
+  return principal.ability.can('use', 'McpServer');
+}
+
+function mayReachServer(principal: Principal, serverId: string): boolean {
+  // Sessions carry no permissions; the route admits API tokens only, so a missing list grants nothing here.
+  return hasPermission(principal.permissions ?? [], mcpServerPermission(serverId));
+}
+
+function definitionOf(tool: Record<string, unknown> & { name: string; inputSchema: Record<string, unknown> }) {
+  // The catalog stored what the server listed, which the SDK client had already checked against the MCP schema.
+  const definition = { name: tool.name, inputSchema: tool.inputSchema } as GatewayTool;
+  for (const key of KEPT) {
+    if (tool[key] !== undefined) Object.assign(definition, { [key]: tool[key] });
+  }
+  return definition;
+}
