@@ -22,6 +22,8 @@ import { credentialRoutes } from './features/credentials/routes.js';
 import { CredentialService } from './features/credentials/service.js';
 import { gatewayRoutes } from './features/gateway/routes.js';
 import { GatewayService } from './features/gateway/service.js';
+import { virtualServerRoutes } from './features/gateway/virtual/routes.js';
+import { VirtualServerService } from './features/gateway/virtual/service.js';
 import { orgRoutes } from './features/orgs/routes.js';
 import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
@@ -245,7 +247,8 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   catalogRoutes(app, catalog);
-  gatewayRoutes(app, new GatewayService({ db, catalog, calls: serverCalls, log: app.log }));
+  gatewayRoutes(app, new GatewayService({ db, catalog, calls: serverCalls, log: app.log }), db);
+  virtualServerRoutes(app, new VirtualServerService({ db, clock }));
   healthRoutes(app, { db, clock });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,

@@ -166,3 +166,20 @@ export {
   permissionSchema,
   tokensListSchema,
 } from './tokens.js';
+export type {
+  CreateVirtualServerBody,
+  UpdateVirtualServerBody,
+  VirtualServer,
+  VirtualServerTool,
+} from './virtualServers.js';
+export {
+  createVirtualServerBodySchema,
+  toolAliasSchema,
+  toolPatternSchema,
+  updateVirtualServerBodySchema,
+  VIRTUAL_SLUG_MAX_LENGTH,
+  virtualServerSchema,
+  virtualServerSlugSchema,
+  virtualServersListSchema,
+  virtualServerToolSchema,
+} from './virtualServers.js';

@@ -9,7 +9,8 @@ import {
 import type { Principal } from '../../platform/auth/principal.js';
 import { STUDIO_VERSION } from '../../version.js';
 import type { InflightCalls } from './inflightCalls.js';
-import { type GatewayService, ToolUseDeniedError, UnknownToolError } from './service.js';
+import { servePromptsAndResources } from './promptsAndResourcesHandlers.js';
+import { type GatewayScope, type GatewayService, ToolUseDeniedError, UnknownToolError } from './service.js';
 
 export interface GatewayServerContext {
   gateway: GatewayService;
@@ -17,11 +18,15 @@ export interface GatewayServerContext {
   /** 2025-era requests are served statelessly: their cancellation arrives as a separate request. */
   era: 'legacy' | 'modern';
   inflight: InflightCalls;
+  /** Set on a virtual server's endpoint: only its tools, under its names. */
+  scope?: GatewayScope;
 }
 
-export function gatewayServer({ gateway, principal, era, inflight }: GatewayServerContext): Server {
+export function gatewayServer({ gateway, principal, era, inflight, scope }: GatewayServerContext): Server {
   // The low-level server: the tool set is the organization's, read per request, not registered up front.
-  const server = new Server({ name: 'mcp-agent-studio', version: STUDIO_VERSION }, { capabilities: { tools: {} } });
+  // Resources and prompts only at `/mcp`: a virtual server offers its tools and nothing else.
+  const capabilities = scope ? { tools: {} } : { tools: {}, resources: {}, prompts: {} };
+  const server = new Server({ name: 'mcp-agent-studio', version: STUDIO_VERSION }, { capabilities });
   const callerId = principal.tokenId ?? principal.userId;
   if (era === 'legacy') {
     server.setNotificationHandler('notifications/cancelled', (notification) => {
@@ -30,7 +35,7 @@ export function gatewayServer({ gateway, principal, era, inflight }: GatewayServ
     });
   }
 
-  server.setRequestHandler('tools/list', async () => ({ tools: await gateway.listTools(principal) }));
+  server.setRequestHandler('tools/list', async () => ({ tools: await gateway.listTools(principal, scope) }));
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name, arguments: args = {} } = request.params;
@@ -46,10 +51,9 @@ export function gatewayServer({ gateway, principal, era, inflight }: GatewayServ
           };
     const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
     try {
-      const result = await gateway.callTool(principal, name, args, {
-        signal: call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal,
-        ...(onProgress ? { onProgress } : {}),
-      });
+      const signal = call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal;
+      const options = { signal, ...(onProgress ? { onProgress } : {}) };
+      const result = await gateway.callTool(principal, name, args, options, scope);
       await Promise.all(sending);
       return server.projectCallToolResult(result as CallToolResult, undefined);
     } catch (err) {
@@ -62,5 +66,6 @@ export function gatewayServer({ gateway, principal, era, inflight }: GatewayServ
     }
   });
 
+  if (!scope) servePromptsAndResources(server, principal, gateway);
   return server;
 }

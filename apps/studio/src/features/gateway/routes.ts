@@ -1,22 +1,34 @@
-// POST/GET/DELETE /mcp: the gateway over Streamable HTTP, stateless, for API tokens only.
+// POST/GET/DELETE /mcp and /mcp/v/<slug>: the gateway over Streamable HTTP, stateless, for API tokens only.
 import { createMcpHandler } from '@modelcontextprotocol/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import { AppError } from '../../platform/http/errors.js';
 import { InflightCalls } from './inflightCalls.js';
 import { gatewayServer } from './mcpServer.js';
 import type { GatewayService } from './service.js';
+import { virtualEndpoint } from './virtual/endpoint.js';
+import { VirtualScope } from './virtual/scope.js';
 
 const WWW_AUTHENTICATE = 'Bearer realm="mcp-agent-studio", error="invalid_token"';
 
-export function gatewayRoutes(app: App, gateway: GatewayService): void {
+export function gatewayRoutes(app: App, gateway: GatewayService, db: Db): void {
   // One handler for every request: it builds a server per exchange (both eras), so no session ties a client to a replica.
   const inflight = new InflightCalls();
   const handler = createMcpHandler(
     ({ authInfo, era }) => {
       const principal = authInfo?.extra?.principal;
       if (!(principal instanceof Principal)) throw new Error('gateway request without a principal');
-      return gatewayServer({ gateway, principal, era, inflight });
+      const scope = authInfo?.extra?.scope;
+      return gatewayServer({
+        gateway,
+        principal,
+        era,
+        inflight,
+        ...(scope instanceof VirtualScope ? { scope } : {}),
+      });
     },
     { onerror: (err) => app.log.debug({ reason: err.message }, 'gateway request rejected') },
   );
@@ -26,35 +38,52 @@ export function gatewayRoutes(app: App, gateway: GatewayService): void {
     method: ['GET', 'POST', 'DELETE'],
     url: '/mcp',
     schema: { hide: true },
+    handler: async (request, reply) => serve(request, reply, tokenPrincipal(request)),
+  });
+
+  // A virtual server: the same gateway behind its scope, reached with `mcp:virtual:<slug>` (or `mcp:*`, `*`).
+  app.route({
+    method: ['GET', 'POST', 'DELETE'],
+    url: '/mcp/v/:slug',
+    schema: { hide: true, params: z.object({ slug: z.string().max(200) }) },
     handler: async (request, reply) => {
-      const principal = request.principal;
-      if (principal?.kind !== 'api_token') {
-        throw new AppError('unauthorized', 401, 'An API token is required: Authorization: Bearer mcps_…', undefined, {
-          'www-authenticate': WWW_AUTHENTICATE,
-        });
-      }
-      // The client going away aborts the exchange, which cancels the upstream call it was waiting for.
-      const abort = new AbortController();
-      reply.raw.on('close', () => abort.abort());
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const hasBody = request.method === 'POST';
-      const webRequest = new Request(new URL(request.url, `${request.protocol}://${request.host}`), {
-        method: request.method,
-        headers,
-        signal: abort.signal,
-        ...(hasBody ? { body: JSON.stringify(request.body ?? null) } : {}),
-      });
-      const authInfo = {
-        token: principal.tokenId ?? '',
-        clientId: principal.tokenId ?? '',
-        scopes: principal.permissions ?? [],
-        extra: { principal },
-      };
-      const response = await handler.fetch(webRequest, hasBody ? { authInfo, parsedBody: request.body } : { authInfo });
-      return reply.send(response);
+      const endpoint = await virtualEndpoint(db, tokenPrincipal(request), request.params.slug);
+      return serve(request, reply, endpoint.principal, endpoint.scope);
     },
   });
+
+  async function serve(request: FastifyRequest, reply: FastifyReply, principal: Principal, scope?: VirtualScope) {
+    // The client going away aborts the exchange, which cancels the upstream call it was waiting for.
+    const abort = new AbortController();
+    reply.raw.on('close', () => abort.abort());
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const hasBody = request.method === 'POST';
+    const webRequest = new Request(new URL(request.url, `${request.protocol}://${request.host}`), {
+      method: request.method,
+      headers,
+      signal: abort.signal,
+      ...(hasBody ? { body: JSON.stringify(request.body ?? null) } : {}),
+    });
+    const authInfo = {
+      token: principal.tokenId ?? '',
+      clientId: principal.tokenId ?? '',
+      scopes: principal.permissions ?? [],
+      extra: { principal, scope },
+    };
+    const response = await handler.fetch(webRequest, hasBody ? { authInfo, parsedBody: request.body } : { authInfo });
+    return reply.send(response);
+  }
+}
+
+function tokenPrincipal(request: FastifyRequest): Principal {
+  const principal = request.principal;
+  if (principal?.kind !== 'api_token') {
+    throw new AppError('unauthorized', 401, 'An API token is required: Authorization: Bearer mcps_…', undefined, {
+      'www-authenticate': WWW_AUTHENTICATE,
+    });
+  }
+  return principal;
 }

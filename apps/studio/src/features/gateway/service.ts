@@ -1,13 +1,15 @@
 // The gateway's view of an organization's servers: which tools a token may see under which name, and calling them.
 import type { CallToolResult } from '@mcp-studio/protocol';
 import type { Tool } from '@modelcontextprotocol/server';
-import { hasPermission, mcpServerPermission } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { CatalogService } from '../servers/discovery/catalogService.js';
 import type { ServerCalls, ToolCallOptions } from '../servers/serverCalls.js';
 import { listServers } from '../servers/store.js';
+import { mayReachServer, mayUseTools } from './access.js';
+import { GatewayPrompts } from './prompts.js';
+import { GatewayResources } from './resources.js';
 import { exposedToolNames, type UpstreamTool } from './toolNames.js';
 
 /** A tool as the gateway lists it: the upstream definition under its exposed name. */
@@ -29,10 +31,15 @@ export class ToolUseDeniedError extends Error {
   }
 }
 
+/** Narrows the gateway to some of the exposed tools, under names of its own (a virtual server). */
+export interface GatewayScope {
+  select<T extends UpstreamTool>(exposed: ReadonlyMap<string, T>): Map<string, T>;
+}
+
 export interface GatewayDeps {
   db: Db;
-  catalog: Pick<CatalogService, 'tools'>;
-  calls: Pick<ServerCalls, 'callTool'>;
+  catalog: Pick<CatalogService, 'tools' | 'resources' | 'prompts'>;
+  calls: Pick<ServerCalls, 'callTool' | 'readResource' | 'getPrompt'>;
   log: { warn(details: object, message: string): void };
 }
 
@@ -42,10 +49,17 @@ type Listed = UpstreamTool & { definition: GatewayTool };
 const KEPT = ['title', 'description', 'outputSchema', 'annotations'] as const;
 
 export class GatewayService {
-  constructor(private readonly deps: GatewayDeps) {}
+  /** Resources and prompts of the same servers, by the same permission rule. */
+  readonly resources: GatewayResources;
+  readonly prompts: GatewayPrompts;
 
-  async listTools(principal: Principal): Promise<GatewayTool[]> {
-    const names = await this.exposed(principal);
+  constructor(private readonly deps: GatewayDeps) {
+    this.resources = new GatewayResources(deps);
+    this.prompts = new GatewayPrompts(deps);
+  }
+
+  async listTools(principal: Principal, scope?: GatewayScope): Promise<GatewayTool[]> {
+    const names = await this.exposed(principal, scope);
     return [...names].map(([name, tool]) => ({ ...tool.definition, name }));
   }
 
@@ -58,9 +72,10 @@ export class GatewayService {
     name: string,
     args: Record<string, unknown>,
     options: ToolCallOptions,
+    scope?: GatewayScope,
   ): Promise<CallToolResult> {
     if (!mayUseTools(principal)) throw new ToolUseDeniedError();
-    const tool = (await this.exposed(principal)).get(name);
+    const tool = (await this.exposed(principal, scope)).get(name);
     if (!tool) throw new UnknownToolError(name);
     try {
       return await this.deps.calls.callTool(principal, tool.serverId, tool.tool, args, options);
@@ -71,7 +86,7 @@ export class GatewayService {
   }
 
   /** Recomputed on every request from the catalog, so any replica answers alike and renames apply at once. */
-  private async exposed(principal: Principal): Promise<Map<string, Listed>> {
+  private async exposed(principal: Principal, scope?: GatewayScope): Promise<Map<string, Listed>> {
     if (!mayUseTools(principal)) return new Map();
     const servers = (await listServers(this.deps.db, principal.orgId)).filter(
       (server) => server.enabled && mayReachServer(principal, server.id),
@@ -98,17 +113,9 @@ export class GatewayService {
         );
       }
     }
-    return exposedToolNames(listed);
+    const names = exposedToolNames(listed);
+    return scope ? scope.select(names) : names;
   }
-}
-
-function mayUseTools(principal: Principal): boolean {
-  return principal.ability.can('use', 'McpServer');
-}
-
-function mayReachServer(principal: Principal, serverId: string): boolean {
-  // Sessions carry no permissions; the route admits API tokens only, so a missing list grants nothing here.
-  return hasPermission(principal.permissions ?? [], mcpServerPermission(serverId));
 }
 
 function definitionOf(tool: Record<string, unknown> & { name: string; inputSchema: Record<string, unknown> }) {

@@ -1,4 +1,4 @@
-// Names the gateway gives upstream tools: `<server-slug>__<tool>`, at most 64 characters, unique and stable.
+// Names the gateway gives upstream tools and prompts: `<server-slug>__<tool>`, at most 64 characters, unique and stable.
 import { createHash } from 'node:crypto';
 
 export const MAX_TOOL_NAME_LENGTH = 64;
@@ -24,15 +24,23 @@ function alias(full: string, hashOf: string): string {
  * alias hashed from its server id and tool name, which no listing order can change.
  */
 export function exposedToolNames<T extends UpstreamTool>(tools: readonly T[]): Map<string, T> {
-  const sorted = [...tools].sort(
-    (a, b) => compare(a.serverSlug, b.serverSlug) || compare(a.tool, b.tool) || compare(a.serverId, b.serverId),
+  return namespacedNames(tools, (tool) => tool.tool);
+}
+
+/** The same naming for anything a server offers by name (tools, prompts): `<server-slug>__<name>`. */
+export function namespacedNames<T extends Omit<UpstreamTool, 'tool'>>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+): Map<string, T> {
+  const sorted = [...items].sort(
+    (a, b) => compare(a.serverSlug, b.serverSlug) || compare(nameOf(a), nameOf(b)) || compare(a.serverId, b.serverId),
   );
   const names = new Map<string, T>();
-  for (const tool of sorted) {
-    const full = `${tool.serverSlug}${SEPARATOR}${tool.tool}`;
+  for (const item of sorted) {
+    const full = `${item.serverSlug}${SEPARATOR}${nameOf(item)}`;
     const preferred = full.length <= MAX_TOOL_NAME_LENGTH ? full : alias(full, full);
-    const name = names.has(preferred) ? alias(full, `${tool.serverId}/${tool.tool}`) : preferred;
-    if (!names.has(name)) names.set(name, tool);
+    const name = names.has(preferred) ? alias(full, `${item.serverId}/${nameOf(item)}`) : preferred;
+    if (!names.has(name)) names.set(name, item);
   }
   return names;
 }

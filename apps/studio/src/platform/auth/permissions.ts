@@ -24,6 +24,11 @@ export function mcpServerPermission(serverId: string): string {
   return `mcp:server:${serverId}`;
 }
 
+/** What a token needs to reach one virtual server at `/mcp/v/<slug>`; `mcp:*` and `*` include it. */
+export function mcpVirtualPermission(slug: string): string {
+  return `mcp:virtual:${slug}`;
+}
+
 /** `*` grants everything, `area:*` everything in an area, `area:action` one action. */
 export function hasPermission(granted: readonly string[], needed: string): boolean {
   if (granted.includes('*') || granted.includes(needed)) return true;

@@ -266,3 +266,30 @@ export const mcpServerCatalog = pgTable(
   },
   (t) => [primaryKey({ columns: [t.serverId, t.kind, t.name] })],
 );
+
+/**
+ * A virtual server: a chosen subset of an organization's tools, served at `/mcp/v/<slug>`. `tools` picks tools
+ * one by one (optionally renamed); `include`/`exclude` are globs over the gateway's `<server-slug>__<tool>` names.
+ */
+export const virtualServers = pgTable(
+  'virtual_servers',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description'),
+    tools: jsonb('tools')
+      .$type<{ serverId: string; tool: string; alias?: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    include: jsonb('include').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    exclude: jsonb('exclude').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('virtual_servers_org_slug_key').on(t.orgId, t.slug)],
+);

@@ -1,0 +1,69 @@
+// Prompts through the gateway: named `<server-slug>__<prompt>` like tools, fetched from their server.
+import type { GetPromptResult, Prompt } from '@modelcontextprotocol/server';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import type { CatalogService } from '../servers/discovery/catalogService.js';
+import type { ServerCalls } from '../servers/serverCalls.js';
+import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
+import { namespacedNames } from './toolNames.js';
+
+export interface GatewayPromptsDeps {
+  db: Db;
+  catalog: Pick<CatalogService, 'prompts'>;
+  calls: Pick<ServerCalls, 'getPrompt'>;
+  log: GatewayLog;
+}
+
+/** The name is not one this token may use (unknown, or its server not permitted: the caller cannot tell). */
+export class UnknownPromptError extends Error {
+  constructor(name: string) {
+    super(`Unknown prompt: ${name}`);
+    this.name = 'UnknownPromptError';
+  }
+}
+
+interface ListedPrompt {
+  serverId: string;
+  serverSlug: string;
+  definition: Prompt;
+}
+
+const PROMPT_KEYS = ['title', 'description', 'arguments'] as const;
+
+export class GatewayPrompts {
+  constructor(private readonly deps: GatewayPromptsDeps) {}
+
+  async listPrompts(principal: Principal): Promise<Prompt[]> {
+    const names = await this.exposed(principal);
+    return [...names].map(([name, prompt]) => ({ ...prompt.definition, name }));
+  }
+
+  async getPrompt(principal: Principal, name: string, args: Record<string, string>): Promise<GetPromptResult> {
+    const prompt = (await this.exposed(principal)).get(name);
+    if (!prompt) throw new UnknownPromptError(name);
+    return (await this.deps.calls.getPrompt(
+      principal,
+      prompt.serverId,
+      prompt.definition.name,
+      args,
+    )) as GetPromptResult;
+  }
+
+  /** Recomputed on every request from the catalog, as tool names are. */
+  private async exposed(principal: Principal): Promise<Map<string, ListedPrompt>> {
+    const servers = await reachableServers(this.deps.db, principal);
+    const listed = await fromEachServer(
+      servers,
+      async (server) => {
+        const { prompts } = await this.deps.catalog.prompts(principal.orgId, server.id);
+        return prompts.map((prompt) => ({
+          serverId: server.id,
+          serverSlug: server.slug,
+          definition: { ...pick(prompt, PROMPT_KEYS), name: prompt.name } as Prompt,
+        }));
+      },
+      this.deps.log,
+    );
+    return namespacedNames(listed, (prompt) => prompt.definition.name);
+  }
+}
