@@ -1,7 +1,6 @@
 // Deutsch.
 
-import { explorerText } from '../modules/servers/i18n/explorer';
-import { wizardText } from '../modules/servers/i18n/wizard';
+import { serversDe } from '../modules/servers/i18n/de';
 import type { Translation } from './resources';
 export const de: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -309,6 +308,6 @@ export const de: Translation = {
       actorTypes: { user: 'Benutzer', agent: 'Agent', server: 'Server', system: 'System' },
     },
   },
-  serverWizard: wizardText.de,
-  serverExplorer: explorerText.de,
+  serverWizard: serversDe.wizard,
+  serverExplorer: serversDe.explorer,
 };

@@ -1,6 +1,5 @@
 // English: the reference language. Every other language file must have exactly these keys.
-import { explorerText } from '../modules/servers/i18n/explorer';
-import { wizardText } from '../modules/servers/i18n/wizard';
+import { serversEn } from '../modules/servers/i18n/en';
 export const en = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -303,6 +302,6 @@ export const en = {
       actorTypes: { user: 'User', agent: 'Agent', server: 'Server', system: 'System' },
     },
   },
-  serverWizard: wizardText.en,
-  serverExplorer: explorerText.en,
+  serverWizard: serversEn.wizard,
+  serverExplorer: serversEn.explorer,
 };

@@ -1,7 +1,6 @@
 // Español.
 
-import { explorerText } from '../modules/servers/i18n/explorer';
-import { wizardText } from '../modules/servers/i18n/wizard';
+import { serversEs } from '../modules/servers/i18n/es';
 import type { Translation } from './resources';
 export const es: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -307,6 +306,6 @@ export const es: Translation = {
       actorTypes: { user: 'Usuario', agent: 'Agente', server: 'Servidor', system: 'Sistema' },
     },
   },
-  serverWizard: wizardText.es,
-  serverExplorer: explorerText.es,
+  serverWizard: serversEs.wizard,
+  serverExplorer: serversEs.explorer,
 };

@@ -1,7 +1,6 @@
 // Français.
 
-import { explorerText } from '../modules/servers/i18n/explorer';
-import { wizardText } from '../modules/servers/i18n/wizard';
+import { serversFr } from '../modules/servers/i18n/fr';
 import type { Translation } from './resources';
 export const fr: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -314,6 +313,6 @@ export const fr: Translation = {
       actorTypes: { user: 'Utilisateur', agent: 'Agent', server: 'Serveur', system: 'Système' },
     },
   },
-  serverWizard: wizardText.fr,
-  serverExplorer: explorerText.fr,
+  serverWizard: serversFr.wizard,
+  serverExplorer: serversFr.explorer,
 };

@@ -1,4 +1,4 @@
-// Page scaffolding shared by modules: page header, section card, badge, empty state.
+// Page scaffolding shared by modules: page header, section card, badge, empty state, fact list.
 import type { ReactNode } from 'react';
 
 export function PageHeader({
@@ -82,5 +82,28 @@ export function EmptyState({
       {description ? <p className="max-w-md text-sm text-zinc-500">{description}</p> : null}
       {action ? <div className="mt-2">{action}</div> : null}
     </div>
+  );
+}
+
+/** Labels and their values, two columns from small screens up; `labelWidth` is a Tailwind width such as `10rem`. */
+export function FactList({
+  facts,
+  testId,
+  labelWidth = '10rem',
+}: {
+  facts: readonly (readonly [string, ReactNode])[];
+  testId?: string;
+  labelWidth?: '10rem' | '12rem';
+}) {
+  const columns = labelWidth === '12rem' ? 'sm:grid-cols-[12rem_1fr]' : 'sm:grid-cols-[10rem_1fr]';
+  return (
+    <dl data-testid={testId} className={`grid gap-x-6 gap-y-3 text-sm ${columns}`}>
+      {facts.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-zinc-500">{label}</dt>
+          <dd className="min-w-0 text-zinc-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

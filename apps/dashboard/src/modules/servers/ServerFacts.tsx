@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../lib/format';
-import { Badge, Section } from '../../ui/layoutParts';
+import { Badge, FactList, Section } from '../../ui/layoutParts';
 import { ManifestPermissions } from './ManifestPermissions';
 import { TransportBadge } from './serverBadges';
 
@@ -140,14 +140,7 @@ export function ServerFacts({ server }: { server: McpServer }) {
   ];
   return (
     <Section title={t('servers.registration')}>
-      <dl data-testid="server-facts" className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
-            <dd className="min-w-0 text-zinc-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList testId="server-facts" facts={facts} />
     </Section>
   );
 }

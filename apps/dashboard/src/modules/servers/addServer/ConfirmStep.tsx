@@ -2,7 +2,7 @@
 import type { ConnectionTestResult } from '@mcp-studio/protocol';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../../ui/layoutParts';
+import { Badge, FactList } from '../../../ui/layoutParts';
 import { useCredentials } from '../../credentials/credentialsApi';
 import { CHECKBOX } from '../formBinding';
 import { ManifestPermissions } from '../ManifestPermissions';
@@ -139,14 +139,7 @@ export function ConfirmStep({ form, result, onEnabledChange }: ConfirmStepProps)
 
   return (
     <div className="space-y-5">
-      <dl data-testid="wizard-summary" className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
-            <dd className="min-w-0 text-zinc-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList testId="wizard-summary" facts={facts} labelWidth="12rem" />
       {form.transport === 'stdio' && form.hasManifest ? (
         <ManifestPermissions manifest={manifestOf(form)} />
       ) : form.transport === 'stdio' ? (

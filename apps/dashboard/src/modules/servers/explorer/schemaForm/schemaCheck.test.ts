@@ -1,7 +1,7 @@
 import type { RJSFSchema } from '@rjsf/utils';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { explorerText } from '../../i18n/explorer';
+import { serversEn } from '../../i18n/en';
 import { formErrorTranslator } from './formText';
 import { checkJsonSchema } from './schemaCheck';
 import { errorSchemaOfDetails, schemaValidator } from './schemaValidator';
@@ -67,7 +67,7 @@ describe('checking JSON Schema without generated code', () => {
       ['type', { type: 'boolean' }],
     ]);
     const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'en', resources: { en: { translation: { serverExplorer: explorerText.en } } } });
+    await i18n.init({ lng: 'en', resources: { en: { translation: { serverExplorer: serversEn.explorer } } } });
     expect(formErrorTranslator(i18n.t)(errors).map((e) => e.stack)).toEqual([
       '.r Required.',
       '.s Must be at least 2 characters long.',

@@ -91,71 +91,25 @@ function ErrorListTemplate() {
   return null;
 }
 
-function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { description, disabled, formData, fieldPathId, onAddProperty, optionalDataControl, properties, readonly } =
+/** The title and description of an object or array group, each shown only when given. */
+function GroupHeading(
+  props: Pick<
+    ObjectFieldTemplateProps,
+    'disabled' | 'fieldPathId' | 'optionalDataControl' | 'readonly' | 'registry' | 'required' | 'schema' | 'uiSchema'
+  > & { title?: string; description?: ObjectFieldTemplateProps['description'] },
+) {
+  const { description, disabled, fieldPathId, optionalDataControl, readonly, registry, required, schema, title } =
     props;
-  const { registry, required, schema, title, uiSchema } = props;
+  const { uiSchema } = props;
   const options = getUiOptions(uiSchema);
   const TitleField = getTemplate('TitleFieldTemplate', registry, options);
   const DescriptionField = getTemplate('DescriptionFieldTemplate', registry, options);
-  const { AddButton } = registry.templates.ButtonTemplates;
-  if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
-  const isRoot = fieldPathId.path.length === 0;
-  const isArrayItem = typeof fieldPathId.path.at(-1) === 'number';
   return (
-    <fieldset
-      id={fieldPathId.$id}
-      className={isRoot ? 'min-w-0 space-y-4' : 'min-w-0 space-y-4 rounded-md border border-zinc-200 p-4'}
-    >
-      {title && !isRoot && !isArrayItem ? (
+    <>
+      {title ? (
         <TitleField
           id={titleId(fieldPathId)}
           title={title}
-          required={required}
-          schema={schema}
-          uiSchema={uiSchema}
-          registry={registry}
-          optionalDataControl={readonly || disabled ? undefined : optionalDataControl}
-        />
-      ) : null}
-      {description && !isRoot ? (
-        <DescriptionField
-          id={descriptionId(fieldPathId)}
-          description={description}
-          schema={schema}
-          uiSchema={uiSchema}
-          registry={registry}
-        />
-      ) : null}
-      {properties.map((property) => property.content)}
-      {canExpand(schema, uiSchema, formData) ? (
-        <AddButton
-          id={buttonId(fieldPathId, 'add')}
-          onClick={onAddProperty}
-          disabled={disabled || readonly}
-          uiSchema={uiSchema}
-          registry={registry}
-        />
-      ) : null}
-    </fieldset>
-  );
-}
-
-function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
-  const { canAdd, disabled, fieldPathId, uiSchema, items, optionalDataControl, onAddClick, readonly } = props;
-  const { registry, required, schema, title } = props;
-  const uiOptions = getUiOptions(uiSchema);
-  const TitleField = getTemplate('TitleFieldTemplate', registry, uiOptions);
-  const DescriptionField = getTemplate('DescriptionFieldTemplate', registry, uiOptions);
-  const { AddButton } = registry.templates.ButtonTemplates;
-  const heading = uiOptions.title || title;
-  const description = uiOptions.description || schema.description;
-  return (
-    <fieldset id={fieldPathId.$id} className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-4">
-      {heading ? (
-        <TitleField
-          id={titleId(fieldPathId)}
-          title={heading}
           required={required}
           schema={schema}
           uiSchema={uiSchema}
@@ -172,6 +126,53 @@ function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
           registry={registry}
         />
       ) : null}
+    </>
+  );
+}
+
+function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  const { description, disabled, formData, fieldPathId, onAddProperty, properties, readonly } = props;
+  const { registry, schema, title, uiSchema } = props;
+  const { AddButton } = registry.templates.ButtonTemplates;
+  if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
+  const isRoot = fieldPathId.path.length === 0;
+  const isArrayItem = typeof fieldPathId.path.at(-1) === 'number';
+  return (
+    <fieldset
+      id={fieldPathId.$id}
+      className={isRoot ? 'min-w-0 space-y-4' : 'min-w-0 space-y-4 rounded-md border border-zinc-200 p-4'}
+    >
+      <GroupHeading
+        {...props}
+        title={!isRoot && !isArrayItem ? title : undefined}
+        description={!isRoot ? description : undefined}
+      />
+      {properties.map((property) => property.content)}
+      {canExpand(schema, uiSchema, formData) ? (
+        <AddButton
+          id={buttonId(fieldPathId, 'add')}
+          onClick={onAddProperty}
+          disabled={disabled || readonly}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
+
+function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
+  const { canAdd, disabled, fieldPathId, uiSchema, items, onAddClick, readonly } = props;
+  const { registry, schema, title } = props;
+  const uiOptions = getUiOptions(uiSchema);
+  const { AddButton } = registry.templates.ButtonTemplates;
+  return (
+    <fieldset id={fieldPathId.$id} className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-4">
+      <GroupHeading
+        {...props}
+        title={uiOptions.title || title}
+        description={uiOptions.description || schema.description}
+      />
       {items.length === 0 ? (
         <p className="text-xs text-zinc-500">{registry.translateString(TranslatableString.EmptyArray)}</p>
       ) : (
