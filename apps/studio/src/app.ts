@@ -45,6 +45,7 @@ import { checkUrl, type Lookup } from './features/servers/urlPolicy.js';
 import { systemRoutes } from './features/system/routes.js';
 import { tokenRoutes } from './features/tokens/routes.js';
 import { TokenService } from './features/tokens/service.js';
+import { createUsage } from './features/usage/usage.js';
 import { AccessTokens } from './platform/auth/jwt.js';
 import type { Clock } from './platform/clock.js';
 import type { Keyring } from './platform/crypto/keyring.js';
@@ -125,6 +126,13 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
   };
   const serverUrlCheck = (url: string) => checkUrl(url, urlPolicy, deps.lookup);
+  const usage = createUsage({ db, clock, config: config.usage, log: app.log });
+  app.addHook('onReady', async () => usage.buffer.start());
+  // Registered before the hook closing the connections, so calls cut off by the shutdown are recorded too.
+  app.addHook('onClose', async () => {
+    await usage.metering.flush();
+    await usage.buffer.close();
+  });
   // The catalog follows each server: read again after every (re)connect and when the server says a list changed.
   const connections = new ConnectionManager({
     baseEnv: config.childProcessBaseEnv,
@@ -160,6 +168,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     credentials,
     checkUrl: serverUrlCheck,
     toolGuard: new ToolCallGuard({ catalog, validator }),
+    metering: usage.metering,
   });
   const servers = new ServerService({
     db,
@@ -247,7 +256,8 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   catalogRoutes(app, catalog);
-  gatewayRoutes(app, new GatewayService({ db, catalog, calls: serverCalls, log: app.log }), db);
+  const gateway = new GatewayService({ db, catalog, calls: serverCalls, metering: usage.metering, log: app.log });
+  gatewayRoutes(app, gateway, usage.metering, db);
   virtualServerRoutes(app, new VirtualServerService({ db, clock }));
   healthRoutes(app, { db, clock });
   const sockets = dashboardSocketRoutes(app, {

@@ -1,5 +1,6 @@
 // The studio's environment as a typed Config: parsed once, failing fast with every bad variable named.
 import path from 'node:path';
+import type { Plan } from '@mcp-studio/protocol';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -38,6 +39,18 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  EXTERNAL_MCP_PROXY_TIMEOUT_MS: positiveInt.default(30_000),
+  EXTERNAL_MCP_USAGE_RETENTION_DAYS: positiveInt.default(90),
+  EXTERNAL_MCP_FREE_DAILY_LIMIT: z.coerce.number().int().min(0).default(200),
+  EXTERNAL_MCP_STARTER_DAILY_LIMIT: z.coerce.number().int().min(0).optional(),
+  EXTERNAL_MCP_PRO_DAILY_LIMIT: z.coerce.number().int().min(0).optional(),
+  EXTERNAL_MCP_ENTERPRISE_DAILY_LIMIT: z.coerce.number().int().min(0).optional(),
+  EXTERNAL_MCP_METERING: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  USAGE_FLUSH_INTERVAL_MS: positiveInt.default(1000),
+  METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
   SERVER_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   SERVER_HEALTH_SLOW_MS: positiveInt.default(2000),
   SERVER_HEALTH_RETENTION_DAYS: positiveInt.default(7),
@@ -93,6 +106,20 @@ export interface Config {
   externalMcp: { maxPerOrg: number; allowedProtocols: ('http' | 'https')[]; allowPrivateNetworks: boolean };
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
   trustProxy: boolean | number | string[];
+  /**
+   * Metering and quotas of MCP traffic. `dailyLimits` per plan (absent: unlimited); `enabled: false` turns both
+   * off. Events are written every `flushIntervalMs` and purged after `retentionDays`.
+   */
+  usage: {
+    enabled: boolean;
+    dailyLimits: Partial<Record<Plan, number>>;
+    flushIntervalMs: number;
+    retentionDays: number;
+  };
+  /** How long the per-server proxy waits for an answer before it gives up. */
+  proxyTimeoutMs: number;
+  /** The bearer token `/metrics` requires; without it only loopback callers may read it. */
+  metricsToken: string | undefined;
   /** Periodic pings of every enabled server: every `intervalMs` (0 = never), slow above `slowMs`. */
   serverHealth: { intervalMs: number; slowMs: number; retentionDays: number };
 }
@@ -141,6 +168,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    usage: {
+      enabled: e.EXTERNAL_MCP_METERING,
+      dailyLimits: {
+        FREE: e.EXTERNAL_MCP_FREE_DAILY_LIMIT,
+        ...(e.EXTERNAL_MCP_STARTER_DAILY_LIMIT === undefined ? {} : { STARTER: e.EXTERNAL_MCP_STARTER_DAILY_LIMIT }),
+        ...(e.EXTERNAL_MCP_PRO_DAILY_LIMIT === undefined ? {} : { PRO: e.EXTERNAL_MCP_PRO_DAILY_LIMIT }),
+        ...(e.EXTERNAL_MCP_ENTERPRISE_DAILY_LIMIT === undefined
+          ? {}
+          : { ENTERPRISE: e.EXTERNAL_MCP_ENTERPRISE_DAILY_LIMIT }),
+      },
+      flushIntervalMs: e.USAGE_FLUSH_INTERVAL_MS,
+      retentionDays: e.EXTERNAL_MCP_USAGE_RETENTION_DAYS,
+    },
+    proxyTimeoutMs: e.EXTERNAL_MCP_PROXY_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
     serverHealth: {
       intervalMs: e.SERVER_HEALTH_INTERVAL_MS,
       slowMs: e.SERVER_HEALTH_SLOW_MS,

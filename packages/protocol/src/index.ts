@@ -167,6 +167,34 @@ export {
   tokensListSchema,
 } from './tokens.js';
 export type {
+  MeteredMethod,
+  QuotaExceededBody,
+  QuotaStatus,
+  UsageEvent,
+  UsageFilter,
+  UsageGroup,
+  UsageGroupRow,
+  UsageQuery,
+  UsageReport,
+  UsageStatus,
+} from './usage.js';
+export {
+  METERED_METHODS,
+  meteredMethodSchema,
+  quotaExceededBodySchema,
+  quotaStatusSchema,
+  USAGE_GROUPS,
+  USAGE_STATUSES,
+  usageEventSchema,
+  usageExportQuerySchema,
+  usageFilterSchema,
+  usageGroupRowSchema,
+  usageGroupSchema,
+  usageQuerySchema,
+  usageReportSchema,
+  usageStatusSchema,
+} from './usage.js';
+export type {
   CreateVirtualServerBody,
   UpdateVirtualServerBody,
   VirtualServer,

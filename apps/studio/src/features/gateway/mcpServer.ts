@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
 import { STUDIO_VERSION } from '../../version.js';
+import type { Exchange } from './admission.js';
 import type { InflightCalls } from './inflightCalls.js';
 import { servePromptsAndResources } from './promptsAndResourcesHandlers.js';
 import { type GatewayScope, type GatewayService, ToolUseDeniedError, UnknownToolError } from './service.js';
@@ -15,6 +16,8 @@ import { type GatewayScope, type GatewayService, ToolUseDeniedError, UnknownTool
 export interface GatewayServerContext {
   gateway: GatewayService;
   principal: Principal;
+  /** The HTTP exchange: its request id and the quota counts the route already took. */
+  exchange: Exchange;
   /** 2025-era requests are served statelessly: their cancellation arrives as a separate request. */
   era: 'legacy' | 'modern';
   inflight: InflightCalls;
@@ -22,7 +25,8 @@ export interface GatewayServerContext {
   scope?: GatewayScope;
 }
 
-export function gatewayServer({ gateway, principal, era, inflight, scope }: GatewayServerContext): Server {
+export function gatewayServer(context: GatewayServerContext): Server {
+  const { gateway, principal, exchange, era, inflight, scope } = context;
   // The low-level server: the tool set is the organization's, read per request, not registered up front.
   // Resources and prompts only at `/mcp`: a virtual server offers its tools and nothing else.
   const capabilities = scope ? { tools: {} } : { tools: {}, resources: {}, prompts: {} };
@@ -52,7 +56,12 @@ export function gatewayServer({ gateway, principal, era, inflight, scope }: Gate
     const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
     try {
       const signal = call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal;
-      const options = { signal, ...(onProgress ? { onProgress } : {}) };
+      const options = {
+        signal,
+        requestId: exchange.requestId,
+        admission: exchange.take(ctx.mcpReq.id),
+        ...(onProgress ? { onProgress } : {}),
+      };
       const result = await gateway.callTool(principal, name, args, options, scope);
       await Promise.all(sending);
       return server.projectCallToolResult(result as CallToolResult, undefined);
@@ -66,6 +75,6 @@ export function gatewayServer({ gateway, principal, era, inflight, scope }: Gate
     }
   });
 
-  if (!scope) servePromptsAndResources(server, principal, gateway);
+  if (!scope) servePromptsAndResources(server, exchange, gateway);
   return server;
 }

@@ -3,14 +3,17 @@ import type { GetPromptResult, Prompt } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CatalogService } from '../servers/discovery/catalogService.js';
-import type { ServerCalls } from '../servers/serverCalls.js';
+import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
+import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
+import type { CallTarget } from './service.js';
 import { namespacedNames } from './toolNames.js';
 
 export interface GatewayPromptsDeps {
   db: Db;
   catalog: Pick<CatalogService, 'prompts'>;
   calls: Pick<ServerCalls, 'getPrompt'>;
+  metering: Pick<Metering, 'denied'>;
   log: GatewayLog;
 }
 
@@ -38,15 +41,31 @@ export class GatewayPrompts {
     return [...names].map(([name, prompt]) => ({ ...prompt.definition, name }));
   }
 
-  async getPrompt(principal: Principal, name: string, args: Record<string, string>): Promise<GetPromptResult> {
-    const prompt = (await this.exposed(principal)).get(name);
-    if (!prompt) throw new UnknownPromptError(name);
+  async getPrompt(
+    principal: Principal,
+    name: string,
+    args: Record<string, string>,
+    options: MeteredCallOptions = {},
+  ): Promise<GetPromptResult> {
+    const prompt = await this.resolve(principal, name);
+    if (!prompt) {
+      const refused = { principal, method: 'prompts/get', serverId: null, tool: name, input: args } as const;
+      this.deps.metering.denied({ ...refused, requestId: options.requestId ?? '' }, 'unknown_prompt');
+      throw new UnknownPromptError(name);
+    }
     return (await this.deps.calls.getPrompt(
       principal,
       prompt.serverId,
-      prompt.definition.name,
+      prompt.upstream,
       args,
+      options,
     )) as GetPromptResult;
+  }
+
+  /** The server and upstream name behind an exposed prompt name, if this token may use it. */
+  async resolve(principal: Principal, name: string): Promise<CallTarget | undefined> {
+    const prompt = (await this.exposed(principal)).get(name);
+    return prompt && { serverId: prompt.serverId, upstream: prompt.definition.name };
   }
 
   /** Recomputed on every request from the catalog, as tool names are. */

@@ -1,7 +1,7 @@
 // The gateway server's resources/* and prompts/* handlers, over the same servers and permissions as its tools.
 import { ProtocolError, ProtocolErrorCode, type Server } from '@modelcontextprotocol/server';
-import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/errors.js';
+import type { Exchange } from './admission.js';
 import { type GatewayPrompts, UnknownPromptError } from './prompts.js';
 import { type GatewayResources, UnknownResourceError } from './resources.js';
 
@@ -10,18 +10,31 @@ export interface Offerings {
   prompts: GatewayPrompts;
 }
 
-export function servePromptsAndResources(server: Server, principal: Principal, offerings: Offerings): void {
+export function servePromptsAndResources(server: Server, exchange: Exchange, offerings: Offerings): void {
   const { resources, prompts } = offerings;
+  const { principal, requestId } = exchange;
   server.setRequestHandler('resources/list', async () => ({ resources: await resources.listResources(principal) }));
   server.setRequestHandler('resources/templates/list', async () => ({
     resourceTemplates: await resources.listResourceTemplates(principal),
   }));
-  server.setRequestHandler('resources/read', (request) =>
-    asProtocolErrors(() => resources.readResource(principal, request.params.uri)),
+  server.setRequestHandler('resources/read', (request, ctx) =>
+    asProtocolErrors(() =>
+      resources.readResource(principal, request.params.uri, {
+        signal: ctx.mcpReq.signal,
+        requestId,
+        admission: exchange.take(ctx.mcpReq.id),
+      }),
+    ),
   );
   server.setRequestHandler('prompts/list', async () => ({ prompts: await prompts.listPrompts(principal) }));
-  server.setRequestHandler('prompts/get', (request) =>
-    asProtocolErrors(() => prompts.getPrompt(principal, request.params.name, request.params.arguments ?? {})),
+  server.setRequestHandler('prompts/get', (request, ctx) =>
+    asProtocolErrors(() =>
+      prompts.getPrompt(principal, request.params.name, request.params.arguments ?? {}, {
+        signal: ctx.mcpReq.signal,
+        requestId,
+        admission: exchange.take(ctx.mcpReq.id),
+      }),
+    ),
   );
 }
 

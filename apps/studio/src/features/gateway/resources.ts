@@ -7,7 +7,9 @@ import type {
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CatalogService } from '../servers/discovery/catalogService.js';
-import type { ServerCalls } from '../servers/serverCalls.js';
+import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
+import type { ServerRow } from '../servers/store.js';
+import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
 import { namespacedResourceUri, namespacedUriTemplate, parseNamespacedUri } from './resourceUris.js';
 
@@ -15,6 +17,7 @@ export interface GatewayResourcesDeps {
   db: Db;
   catalog: Pick<CatalogService, 'resources'>;
   calls: Pick<ServerCalls, 'readResource'>;
+  metering: Pick<Metering, 'denied'>;
   log: GatewayLog;
 }
 
@@ -69,17 +72,28 @@ export class GatewayResources {
    * Reads through the server's shared session. Any URI under a reachable server's slug is passed on, listed or
    * not, since templates expand to URIs no list names; the server itself says whether it exists.
    */
-  async readResource(principal: Principal, uri: string): Promise<ReadResourceResult> {
-    const target = parseNamespacedUri(uri);
-    const server =
-      target && (await reachableServers(this.deps.db, principal)).find((s) => s.slug === target.serverSlug);
-    if (!target || !server) throw new UnknownResourceError(uri);
-    const result = await this.deps.calls.readResource(principal, server.id, target.uri);
+  async readResource(principal: Principal, uri: string, options: MeteredCallOptions = {}): Promise<ReadResourceResult> {
+    const target = await this.resolve(principal, uri);
+    if (!target) {
+      const refused = { principal, method: 'resources/read', serverId: null, tool: uri, input: { uri } } as const;
+      this.deps.metering.denied({ ...refused, requestId: options.requestId ?? '' }, 'unknown_resource');
+      throw new UnknownResourceError(uri);
+    }
+    const { server } = target;
+    const result = await this.deps.calls.readResource(principal, server.id, target.uri, options);
     // The contents name upstream URIs; the client knows them only in namespaced form.
     const contents = result.contents.map((content) => ({
       ...content,
       uri: content.uri === target.uri ? uri : namespacedResourceUri(server.slug, content.uri),
     }));
     return { ...result, contents } as ReadResourceResult;
+  }
+
+  /** The server and upstream URI behind a namespaced URI, if this token may read it. */
+  async resolve(principal: Principal, uri: string): Promise<{ server: ServerRow; uri: string } | undefined> {
+    const target = parseNamespacedUri(uri);
+    if (!target) return undefined;
+    const server = (await reachableServers(this.deps.db, principal)).find((s) => s.slug === target.serverSlug);
+    return server && { server, uri: target.uri };
   }
 }

@@ -2,10 +2,12 @@
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Principal } from '../../platform/auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/app.js';
 import { AppError } from '../../platform/http/errors.js';
+import type { Metering } from '../usage/metering.js';
+import { Exchange } from './admission.js';
 import { InflightCalls } from './inflightCalls.js';
 import { gatewayServer } from './mcpServer.js';
 import type { GatewayService } from './service.js';
@@ -14,17 +16,18 @@ import { VirtualScope } from './virtual/scope.js';
 
 const WWW_AUTHENTICATE = 'Bearer realm="mcp-agent-studio", error="invalid_token"';
 
-export function gatewayRoutes(app: App, gateway: GatewayService, db: Db): void {
+export function gatewayRoutes(app: App, gateway: GatewayService, metering: Metering, db: Db): void {
   // One handler for every request: it builds a server per exchange (both eras), so no session ties a client to a replica.
   const inflight = new InflightCalls();
   const handler = createMcpHandler(
     ({ authInfo, era }) => {
-      const principal = authInfo?.extra?.principal;
-      if (!(principal instanceof Principal)) throw new Error('gateway request without a principal');
+      const exchange = authInfo?.extra?.exchange;
+      if (!(exchange instanceof Exchange)) throw new Error('gateway request without an exchange');
       const scope = authInfo?.extra?.scope;
       return gatewayServer({
         gateway,
-        principal,
+        principal: exchange.principal,
+        exchange,
         era,
         inflight,
         ...(scope instanceof VirtualScope ? { scope } : {}),
@@ -55,7 +58,16 @@ export function gatewayRoutes(app: App, gateway: GatewayService, db: Db): void {
   async function serve(request: FastifyRequest, reply: FastifyReply, principal: Principal, scope?: VirtualScope) {
     // The client going away aborts the exchange, which cancels the upstream call it was waiting for.
     const abort = new AbortController();
-    reply.raw.on('close', () => abort.abort());
+    const exchange = new Exchange(principal, request.id);
+    reply.raw.on('close', () => {
+      abort.abort();
+      void exchange
+        .releaseUnused()
+        .catch((err) => request.log.warn({ err }, 'giving back an unused quota count failed'));
+    });
+    await exchange.admit(metering, request.body, (method, params) =>
+      gateway.resolveMetered(principal, method, params, scope),
+    );
     const headers = new Headers();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -71,7 +83,7 @@ export function gatewayRoutes(app: App, gateway: GatewayService, db: Db): void {
       token: principal.tokenId ?? '',
       clientId: principal.tokenId ?? '',
       scopes: principal.permissions ?? [],
-      extra: { principal, scope },
+      extra: { exchange, scope },
     };
     const response = await handler.fetch(webRequest, hasBody ? { authInfo, parsedBody: request.body } : { authInfo });
     return reply.send(response);

@@ -1,5 +1,5 @@
 // The gateway's view of an organization's servers: which tools a token may see under which name, and calling them.
-import type { CallToolResult } from '@mcp-studio/protocol';
+import type { CallToolResult, MeteredMethod } from '@mcp-studio/protocol';
 import type { Tool } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { CatalogService } from '../servers/discovery/catalogService.js';
 import type { ServerCalls, ToolCallOptions } from '../servers/serverCalls.js';
 import { listServers } from '../servers/store.js';
+import type { Metering } from '../usage/metering.js';
 import { mayReachServer, mayUseTools } from './access.js';
 import { GatewayPrompts } from './prompts.js';
 import { GatewayResources } from './resources.js';
@@ -40,7 +41,15 @@ export interface GatewayDeps {
   db: Db;
   catalog: Pick<CatalogService, 'tools' | 'resources' | 'prompts'>;
   calls: Pick<ServerCalls, 'callTool' | 'readResource' | 'getPrompt'>;
+  /** Records refused calls; the calls themselves are metered where they are forwarded. */
+  metering: Pick<Metering, 'denied'>;
   log: { warn(details: object, message: string): void };
+}
+
+/** Where a metered request goes: the server and the name (tool, prompt) or URI it has there. */
+export interface CallTarget {
+  serverId: string;
+  upstream: string;
 }
 
 type Listed = UpstreamTool & { definition: GatewayTool };
@@ -74,15 +83,45 @@ export class GatewayService {
     options: ToolCallOptions,
     scope?: GatewayScope,
   ): Promise<CallToolResult> {
-    if (!mayUseTools(principal)) throw new ToolUseDeniedError();
-    const tool = (await this.exposed(principal, scope)).get(name);
-    if (!tool) throw new UnknownToolError(name);
+    const denied = { principal, method: 'tools/call', serverId: null, tool: name, input: args } as const;
+    const requestId = options.requestId ?? '';
+    if (!mayUseTools(principal)) {
+      this.deps.metering.denied({ ...denied, requestId }, 'role_denied');
+      throw new ToolUseDeniedError();
+    }
+    const tool = await this.resolveTool(principal, name, scope);
+    if (!tool) {
+      this.deps.metering.denied({ ...denied, requestId }, 'unknown_tool');
+      throw new UnknownToolError(name);
+    }
     try {
-      return await this.deps.calls.callTool(principal, tool.serverId, tool.tool, args, options);
+      return await this.deps.calls.callTool(principal, tool.serverId, tool.upstream, args, options);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       return { content: [{ type: 'text', text: `${err.code}: ${err.message}` }], isError: true };
     }
+  }
+
+  /** Where a metered request (tools/call, resources/read, prompts/get) would go for this token, if anywhere. */
+  async resolveMetered(
+    principal: Principal,
+    method: MeteredMethod,
+    params: Record<string, unknown>,
+    scope?: GatewayScope,
+  ): Promise<CallTarget | undefined> {
+    const { name, uri } = params;
+    if (method === 'tools/call') return typeof name === 'string' ? this.resolveTool(principal, name, scope) : undefined;
+    // A virtual server offers tools only.
+    if (scope) return undefined;
+    if (method === 'prompts/get') return typeof name === 'string' ? this.prompts.resolve(principal, name) : undefined;
+    const resource = typeof uri === 'string' ? await this.resources.resolve(principal, uri) : undefined;
+    return resource && { serverId: resource.server.id, upstream: resource.uri };
+  }
+
+  /** The server and upstream name behind an exposed tool name, if this token may call it. */
+  async resolveTool(principal: Principal, name: string, scope?: GatewayScope): Promise<CallTarget | undefined> {
+    const tool = (await this.exposed(principal, scope)).get(name);
+    return tool && { serverId: tool.serverId, upstream: tool.tool };
   }
 
   /** Recomputed on every request from the catalog, so any replica answers alike and renames apply at once. */

@@ -45,7 +45,10 @@ export function toolCallRoutes(app: App, calls: ServerCalls): void {
       const caller = abortWhenCallerLeaves(reply);
       try {
         if (!wantsEventStream(request)) {
-          return await calls.callTool(call.principal, call.id, call.name, call.args, { signal: caller.signal });
+          return await calls.callTool(call.principal, call.id, call.name, call.args, {
+            signal: caller.signal,
+            requestId: request.id,
+          });
         }
         await streamToolCall(calls, call, request, reply, caller.signal);
         return reply;
@@ -75,6 +78,7 @@ async function streamToolCall(
   try {
     const result = await calls.callTool(principal, id, name, args, {
       signal,
+      requestId: request.id,
       onStart: open,
       onProgress: (progress) => open().send('progress', progress),
     });

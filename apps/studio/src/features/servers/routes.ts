@@ -32,7 +32,8 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
       schema: { tags, params, body: readResourceBodySchema, response: { 200: readResourceResultSchema } },
       onRequest: requires('use', 'McpServer'),
     },
-    (request) => calls.readResource(principalOf(request), request.params.id, request.body.uri),
+    (request) =>
+      calls.readResource(principalOf(request), request.params.id, request.body.uri, { requestId: request.id }),
   );
 
   app.post(
@@ -46,7 +47,10 @@ export function serverRoutes(app: App, servers: ServerService, tester: Connectio
       },
       onRequest: requires('use', 'McpServer'),
     },
-    (request) => calls.getPrompt(principalOf(request), request.params.id, request.params.name, request.body.arguments),
+    (request) =>
+      calls.getPrompt(principalOf(request), request.params.id, request.params.name, request.body.arguments, {
+        requestId: request.id,
+      }),
   );
 
   app.get(

@@ -5,6 +5,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import type { CredentialService } from '../credentials/service.js';
+import type { MeteredCall, Metering } from '../usage/metering.js';
+import type { Admission } from '../usage/quotas.js';
 import { describeInvalidReply } from './connection/invalidReply.js';
 import { ReplyTooLargeError } from './connection/replyLimit.js';
 import type { ToolCallGuard } from './discovery/callGuard.js';
@@ -22,9 +24,17 @@ import { presentServer } from './present.js';
 import { findServer } from './store.js';
 import { connectionTarget, type UrlCheck } from './target.js';
 
-export interface ToolCallOptions {
+/** How a metered call (tools/call, resources/read, prompts/get) is tied to its request and quota. */
+export interface MeteredCallOptions {
   /** Aborting it cancels the call: the server is sent `notifications/cancelled` and the slot is freed. */
   signal?: AbortSignal;
+  /** The HTTP request's id, kept on the usage event. */
+  requestId?: string;
+  /** The quota was already counted for this call (the gateway counts before it answers, to send a 429). */
+  admission?: Admission;
+}
+
+export interface ToolCallOptions extends MeteredCallOptions {
   /** Progress notifications of the call; asking for them lets progress extend the timeout. */
   onProgress?: (progress: ToolCallProgress) => void;
   /** Called once every check that can refuse the call has passed, just before it goes to the server. */
@@ -38,6 +48,8 @@ export interface ServerCallsDeps {
   checkUrl: UrlCheck;
   /** Refuses calls to unknown or disabled tools and arguments that do not match the tool's schema. */
   toolGuard: Pick<ToolCallGuard, 'assertCallable'>;
+  /** Counts user calls against quotas and records their usage. */
+  metering: Metering;
 }
 
 /** What the manager's failures mean to an API caller. */
@@ -80,39 +92,78 @@ export class ServerCalls {
     options: ToolCallOptions = {},
   ): Promise<CallToolResult> {
     const { onProgress, onStart } = options;
-    // The registration is read once per call: the guard and the connection both work from it.
+    // The registration is read once per call: the guard and the connection both work from it. An unknown id is
+    // a 404 that never becomes usage.
     const server = await this.load(principal.orgId, id);
-    if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
-    await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
-    return this.run(
-      principal.orgId,
-      server,
-      async (client, signal, { keepAlive, timeoutMs }) => {
-        onStart?.();
-        const progress = onProgress && {
-          resetTimeoutOnProgress: true,
-          onprogress: ({ progress, total, message }: ToolCallProgress) => {
-            keepAlive();
-            onProgress({ progress, total, message });
-          },
-        };
-        const request = { name, arguments: args };
-        return (await client.callTool(request, { signal, timeout: timeoutMs, ...progress })) as CallToolResult;
-      },
-      options.signal,
+    const call = { principal, serverId: id, method: 'tools/call', tool: name, input: args } as const;
+    return this.metered(call, options, async (reached) => {
+      if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+      await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
+      return this.run(
+        principal.orgId,
+        server,
+        async (client, signal, { keepAlive, timeoutMs }) => {
+          reached();
+          onStart?.();
+          const progress = onProgress && {
+            resetTimeoutOnProgress: true,
+            onprogress: ({ progress, total, message }: ToolCallProgress) => {
+              keepAlive();
+              onProgress({ progress, total, message });
+            },
+          };
+          const request = { name, arguments: args };
+          return (await client.callTool(request, { signal, timeout: timeoutMs, ...progress })) as CallToolResult;
+        },
+        options.signal,
+      );
+    });
+  }
+
+  async readResource(principal: Principal, id: string, uri: string, options: MeteredCallOptions = {}) {
+    const server = await this.load(principal.orgId, id);
+    const call = { principal, serverId: id, method: 'resources/read', tool: uri, input: { uri } } as const;
+    return this.metered(call, options, (reached) =>
+      this.runEnabled(
+        principal.orgId,
+        server,
+        (client, signal, { timeoutMs }) => {
+          reached();
+          return client.readResource({ uri }, { signal, timeout: timeoutMs });
+        },
+        options.signal,
+      ),
     );
   }
 
-  async readResource(principal: Principal, id: string, uri: string) {
-    return this.use(principal, id, (client, signal, { timeoutMs }) =>
-      client.readResource({ uri }, { signal, timeout: timeoutMs }),
+  async getPrompt(
+    principal: Principal,
+    id: string,
+    name: string,
+    args: Record<string, string>,
+    options: MeteredCallOptions = {},
+  ) {
+    const server = await this.load(principal.orgId, id);
+    const call = { principal, serverId: id, method: 'prompts/get', tool: name, input: args } as const;
+    return this.metered(call, options, (reached) =>
+      this.runEnabled(
+        principal.orgId,
+        server,
+        (client, signal, { timeoutMs }) => {
+          reached();
+          return client.getPrompt({ name, arguments: args }, { signal, timeout: timeoutMs });
+        },
+        options.signal,
+      ),
     );
   }
 
-  async getPrompt(principal: Principal, id: string, name: string, args: Record<string, string>) {
-    return this.use(principal, id, (client, signal, { timeoutMs }) =>
-      client.getPrompt({ name, arguments: args }, { signal, timeout: timeoutMs }),
-    );
+  private metered<T>(
+    call: Omit<MeteredCall, 'requestId'>,
+    options: MeteredCallOptions,
+    work: (reached: () => void) => Promise<T>,
+  ): Promise<T> {
+    return this.deps.metering.track({ ...call, requestId: options.requestId ?? '' }, work, options.admission);
   }
 
   /** Tool arguments and results may be sensitive: only those who may change the server read this. */
@@ -150,7 +201,15 @@ export class ServerCalls {
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
-    const server = await this.load(orgId, id);
+    return this.runEnabled(orgId, await this.load(orgId, id), fn, signal);
+  }
+
+  private runEnabled<T>(
+    orgId: string,
+    server: McpServer,
+    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
     return this.run(orgId, server, fn, signal);
   }
@@ -166,15 +225,6 @@ export class ServerCalls {
     } catch (err) {
       throw asAppError(err);
     }
-  }
-
-  private use<T>(
-    principal: Principal,
-    id: string,
-    fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<T> {
-    return this.withClient(principal.orgId, id, fn, signal);
   }
 
   /** The registration is read again at every (re)connect, so rotated secrets and changes apply. */

@@ -1,7 +1,9 @@
 // The studio's tables, one schema for PGlite and PostgreSQL. Every organization-owned table has org_id.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  date,
   index,
   integer,
   json,
@@ -292,4 +294,75 @@ export const virtualServers = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('virtual_servers_org_slug_key').on(t.orgId, t.slug)],
+);
+
+/**
+ * One metered call (tools/call, resources/read, prompts/get) through the gateway, a virtual server, the proxy or
+ * the REST call endpoint. Written in batches; `id` is made by the studio, so a retried batch adds nothing twice.
+ */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: text('request_id').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    tokenId: uuid('token_id'),
+    workspaceId: uuid('workspace_id'),
+    serverId: uuid('server_id'),
+    method: text('method').notNull(),
+    tool: text('tool').notNull(),
+    status: text('status').notNull(),
+    errorCode: text('error_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    bytesIn: integer('bytes_in').notNull(),
+    bytesOut: integer('bytes_out').notNull(),
+    tokensIn: integer('tokens_in').notNull(),
+    tokensOut: integer('tokens_out').notNull(),
+    at: tstz('at').notNull(),
+  },
+  (t) => [index('usage_events_org_at_idx').on(t.orgId, t.at), index('usage_events_at_idx').on(t.at)],
+);
+
+/** Per-day totals of usage_events by organization, user, server, tool and status; kept after events are purged. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    day: date('day').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    /** The nil UUID stands for "no server" (a call refused before a server was resolved). */
+    serverId: uuid('server_id').notNull(),
+    method: text('method').notNull(),
+    tool: text('tool').notNull(),
+    status: text('status').notNull(),
+    calls: integer('calls').notNull(),
+    latencyMsTotal: bigint('latency_ms_total', { mode: 'number' }).notNull(),
+    bytesIn: bigint('bytes_in', { mode: 'number' }).notNull(),
+    bytesOut: bigint('bytes_out', { mode: 'number' }).notNull(),
+    tokensIn: bigint('tokens_in', { mode: 'number' }).notNull(),
+    tokensOut: bigint('tokens_out', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.orgId, t.userId, t.serverId, t.method, t.tool, t.status] }),
+    index('usage_daily_org_day_idx').on(t.orgId, t.day),
+  ],
+);
+
+/** Quota-counted calls of one user on one UTC day, incremented atomically before each call is forwarded. */
+export const usageQuotaCounters = pgTable(
+  'usage_quota_counters',
+  {
+    userId: uuid('user_id').notNull(),
+    day: date('day').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );

@@ -11,11 +11,13 @@ function send(
   code: string,
   message: string,
   details?: unknown,
+  body?: Record<string, unknown>,
 ) {
+  const error = details === undefined ? { code, message } : { code, message, details };
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
-    .send({ error: details === undefined ? { code, message } : { code, message, details }, requestId: request.id });
+    .send({ error, ...body, requestId: request.id });
 }
 
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
@@ -33,7 +35,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
-      return send(reply, request, err.statusCode, err.code, err.message, err.details);
+      return send(reply, request, err.statusCode, err.code, err.message, err.details, err.body);
     }
     if (err instanceof DecryptionError) {
       request.log.error('a stored secret failed its integrity check (tampered, copied to another row, or unknown key)');

@@ -6,6 +6,8 @@ export class AppError extends Error {
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
+    /** Fields sent beside `error` at the top of the body, for errors whose contract names them (a quota's 429). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

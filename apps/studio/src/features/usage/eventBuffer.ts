@@ -1,0 +1,79 @@
+// Usage events wait in memory and are written in batches, off the request path; shutdown writes what is left.
+import type { Db } from '../../platform/db/database.js';
+import { usageEvents } from '../../platform/db/schema.js';
+
+export type UsageRow = typeof usageEvents.$inferInsert;
+
+export interface EventBufferDeps {
+  db: Db;
+  flushIntervalMs: number;
+  log: { warn(details: object, message: string): void };
+  /** Rows per INSERT statement. */
+  batchSize?: number;
+  /** Beyond this many unwritten rows (the database is down for long), the oldest are dropped with a warning. */
+  maxPending?: number;
+}
+
+export class UsageEventBuffer {
+  private pending: UsageRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private dropped = 0;
+
+  constructor(private readonly deps: EventBufferDeps) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush(), this.deps.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  add(row: UsageRow): void {
+    this.pending.push(row);
+    const max = this.deps.maxPending ?? 100_000;
+    if (this.pending.length > max) {
+      this.dropped += this.pending.length - max;
+      this.pending.splice(0, this.pending.length - max);
+    }
+  }
+
+  /**
+   * Writes everything added so far. One flush at a time; a failed batch goes back to the front and is written
+   * again later. Event ids are the studio's own, so a batch the database kept before failing adds nothing twice.
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.writePending().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  /** Stops the timer and writes what is left. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flushing;
+    await this.flush();
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.dropped > 0) {
+      this.deps.log.warn(
+        { dropped: this.dropped },
+        'usage events were dropped: the database refused them for too long',
+      );
+      this.dropped = 0;
+    }
+    const size = this.deps.batchSize ?? 500;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, size);
+      try {
+        await this.deps.db.insert(usageEvents).values(batch).onConflictDoNothing({ target: usageEvents.id });
+      } catch (err) {
+        this.pending.unshift(...batch);
+        const reason = err instanceof Error ? err.message : String(err);
+        this.deps.log.warn({ pending: this.pending.length, reason }, 'writing usage events failed; retrying later');
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The per-user, per-UTC-day call counters behind quotas. Each change is one statement, so it is atomic on its own.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { usageQuotaCounters } from '../../platform/db/schema.js';
+
+export interface CounterKey {
+  orgId: string;
+  userId: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+}
+
+/**
+ * Counts one call if the user stays within `limit` (null: no limit), and returns the new count, or null when the
+ * limit is already reached. The upsert locks the user's row for the day, so concurrent calls from any number of
+ * processes sharing the database queue on it: with a limit of N exactly N of them get a count.
+ */
+export async function takeOne(db: Db, key: CounterKey, limit: number | null): Promise<number | null> {
+  if (limit !== null && limit <= 0) return null;
+  const withinLimit = limit === null ? sql`true` : sql`${usageQuotaCounters.used} < ${limit}`;
+  const rows = await db
+    .insert(usageQuotaCounters)
+    .values({ ...key, used: 1 })
+    .onConflictDoUpdate({
+      target: [usageQuotaCounters.userId, usageQuotaCounters.day],
+      set: { used: sql`${usageQuotaCounters.used} + 1` },
+      setWhere: withinLimit,
+    })
+    .returning({ used: usageQuotaCounters.used });
+  return rows[0]?.used ?? null;
+}
+
+/** Gives back a call that never reached its server. */
+export async function giveBack(db: Db, key: CounterKey): Promise<void> {
+  await db
+    .update(usageQuotaCounters)
+    .set({ used: sql`greatest(${usageQuotaCounters.used} - 1, 0)` })
+    .where(and(eq(usageQuotaCounters.userId, key.userId), eq(usageQuotaCounters.day, key.day)));
+}
+
+export async function usedOn(db: Db, key: CounterKey): Promise<number> {
+  const rows = await db
+    .select({ used: usageQuotaCounters.used })
+    .from(usageQuotaCounters)
+    .where(and(eq(usageQuotaCounters.userId, key.userId), eq(usageQuotaCounters.day, key.day)));
+  return rows[0]?.used ?? 0;
+}
+
+/** Counters of days before `day` are history nobody reads. */
+export async function purgeCountersBefore(db: Db, day: string): Promise<void> {
+  await db.delete(usageQuotaCounters).where(sql`${usageQuotaCounters.day} < ${day}`);
+}

@@ -1,0 +1,96 @@
+// Daily quotas per user: a call is counted before it is forwarded, and given back if it never reached its server.
+import type { Plan, QuotaStatus } from '@mcp-studio/protocol';
+import { eq } from 'drizzle-orm';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { organizations } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/http/errors.js';
+import { nextUtcMidnight, utcDay } from './day.js';
+import { type CounterKey, giveBack, takeOne, usedOn } from './quotaStore.js';
+
+export interface QuotaDeps {
+  db: Db;
+  clock: Clock;
+  /** Calls per UTC day by plan; a plan absent here is unlimited. */
+  dailyLimits: Partial<Record<Plan, number>>;
+}
+
+/** A counted call. Releasing it (once) gives the count back. */
+export interface Admission {
+  release(): Promise<void>;
+}
+
+export class QuotaExceededError extends AppError {
+  constructor(
+    readonly limit: number,
+    readonly resetAt: Date,
+    now: Date,
+  ) {
+    const retryAfter = String(Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)));
+    super(
+      'quota_exceeded',
+      429,
+      `Daily quota of ${limit} MCP calls reached; it resets at ${resetAt.toISOString()}. Upgrade the plan for more.`,
+      undefined,
+      {
+        'ratelimit-limit': String(limit),
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': retryAfter,
+        'retry-after': retryAfter,
+      },
+      { limit, remaining: 0, reset_at: resetAt.toISOString() },
+    );
+  }
+}
+
+export class QuotaService {
+  constructor(private readonly deps: QuotaDeps) {}
+
+  /** Counts one call for the principal's user today, or throws QuotaExceededError without counting it. */
+  async admit(principal: Principal): Promise<Admission> {
+    const now = this.deps.clock.now();
+    const key = this.keyFor(principal, now);
+    const limit = await this.limitOf(principal.orgId);
+    const used = await takeOne(this.deps.db, key, limit);
+    if (used === null) throw new QuotaExceededError(limit ?? 0, nextUtcMidnight(now), now);
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        await giveBack(this.deps.db, key);
+      },
+    };
+  }
+
+  async status(principal: Principal): Promise<QuotaStatus> {
+    const now = this.deps.clock.now();
+    const plan = await this.planOf(principal.orgId);
+    const limit = this.deps.dailyLimits[plan] ?? null;
+    const used = await usedOn(this.deps.db, this.keyFor(principal, now));
+    return {
+      plan,
+      limit,
+      used,
+      remaining: limit === null ? null : Math.max(0, limit - used),
+      reset_at: nextUtcMidnight(now).toISOString(),
+    };
+  }
+
+  private keyFor(principal: Principal, now: Date): CounterKey {
+    return { orgId: principal.orgId, userId: principal.userId, day: utcDay(now) };
+  }
+
+  private async limitOf(orgId: string): Promise<number | null> {
+    return this.deps.dailyLimits[await this.planOf(orgId)] ?? null;
+  }
+
+  private async planOf(orgId: string): Promise<Plan> {
+    const rows = await this.deps.db
+      .select({ plan: organizations.plan })
+      .from(organizations)
+      .where(eq(organizations.id, orgId));
+    return (rows[0]?.plan ?? 'FREE') as Plan;
+  }
+}
