@@ -20,10 +20,15 @@ import { authRoutes } from './features/auth/routes.js';
 import { AuthService } from './features/auth/service.js';
 import { credentialRoutes } from './features/credentials/routes.js';
 import { CredentialService } from './features/credentials/service.js';
+import { GatewayDirectory } from './features/gateway/directory.js';
+import { proxyRoutes } from './features/gateway/proxy/routes.js';
 import { gatewayRoutes } from './features/gateway/routes.js';
 import { GatewayService } from './features/gateway/service.js';
 import { virtualServerRoutes } from './features/gateway/virtual/routes.js';
 import { VirtualServerService } from './features/gateway/virtual/service.js';
+import { countGatewayRequests } from './features/monitoring/gatewayRequests.js';
+import { metricsRoutes } from './features/monitoring/metricsRoutes.js';
+import { listServerAvailability } from './features/monitoring/store.js';
 import { orgRoutes } from './features/orgs/routes.js';
 import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
@@ -41,10 +46,13 @@ import { serverRoutes } from './features/servers/routes.js';
 import { ServerSecrets } from './features/servers/secrets.js';
 import { ServerCalls } from './features/servers/serverCalls.js';
 import { ServerService } from './features/servers/service.js';
+import { listServers } from './features/servers/store.js';
 import { checkUrl, type Lookup } from './features/servers/urlPolicy.js';
 import { systemRoutes } from './features/system/routes.js';
 import { tokenRoutes } from './features/tokens/routes.js';
 import { TokenService } from './features/tokens/service.js';
+import { UsageReports } from './features/usage/reports.js';
+import { usageRoutes } from './features/usage/routes.js';
 import { createUsage } from './features/usage/usage.js';
 import { AccessTokens } from './platform/auth/jwt.js';
 import type { Clock } from './platform/clock.js';
@@ -57,6 +65,7 @@ import { serveDashboard } from './platform/http/dashboard.js';
 import { installErrorHandling } from './platform/http/errorHandler.js';
 import { AppError } from './platform/http/errors.js';
 import { loggerOptions } from './platform/logger.js';
+import { StudioMetrics } from './platform/metrics.js';
 import { STUDIO_VERSION } from './version.js';
 
 export interface StudioDeps {
@@ -72,6 +81,9 @@ export interface StudioDeps {
   /** The built dashboard; defaults to apps/dashboard/dist. */
   dashboardDir?: string;
 }
+
+/** How long a process trusts its copy of an organization's servers and catalogs without hearing of a change. */
+const GATEWAY_DIRECTORY_MAX_AGE_MS = 5000;
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
@@ -126,13 +138,19 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     allowPrivateNetworks: config.externalMcp.allowPrivateNetworks,
   };
   const serverUrlCheck = (url: string) => checkUrl(url, urlPolicy, deps.lookup);
-  const usage = createUsage({ db, clock, config: config.usage, log: app.log });
-  app.addHook('onReady', async () => usage.buffer.start());
-  // Registered before the hook closing the connections, so calls cut off by the shutdown are recorded too.
-  app.addHook('onClose', async () => {
-    await usage.metering.flush();
-    await usage.buffer.close();
+  const metrics = new StudioMetrics(() => listServerAvailability(db));
+  const usage = createUsage({
+    db,
+    clock,
+    bus,
+    config: config.usage,
+    log: app.log,
+    onEvent: (event) => metrics.observeCall(event),
   });
+  app.decorate('usage', usage);
+  app.addHook('onReady', async () => usage.start());
+  // Registered before the hook closing the connections, so calls cut off by the shutdown are recorded too.
+  app.addHook('onClose', () => usage.close());
   // The catalog follows each server: read again after every (re)connect and when the server says a list changed.
   const connections = new ConnectionManager({
     baseEnv: config.childProcessBaseEnv,
@@ -186,6 +204,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     calls: serverCalls,
     ...config.serverHealth,
     log: app.log,
+    onChecked: (serverId, ok) => metrics.countHealthCheck(serverId, ok),
   });
   app.decorate('serverHealth', health);
   app.addHook('onReady', async () => health.start());
@@ -201,6 +220,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
     const bearer = bearerFrom(request.headers.authorization);
     request.principal = bearer ? await authenticator.authenticate(bearer) : null;
   });
+  countGatewayRequests(app, metrics);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -239,6 +259,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   systemRoutes(app, { database, version: STUDIO_VERSION });
+  metricsRoutes(app, { metrics, token: config.metricsToken });
   authRoutes(app, auth);
   orgRoutes(app, orgs);
   tokenRoutes(app, tokens);
@@ -256,9 +277,19 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   catalogRoutes(app, catalog);
-  const gateway = new GatewayService({ db, catalog, calls: serverCalls, metering: usage.metering, log: app.log });
-  gatewayRoutes(app, gateway, usage.metering, db);
-  virtualServerRoutes(app, new VirtualServerService({ db, clock }));
+  const directory = new GatewayDirectory({
+    catalog,
+    listServers: (orgId) => listServers(db, orgId),
+    bus,
+    now: () => performance.now(),
+    maxAgeMs: GATEWAY_DIRECTORY_MAX_AGE_MS,
+  });
+  app.addHook('onClose', async () => directory.close());
+  const gateway = new GatewayService({ directory, calls: serverCalls, metering: usage.metering, log: app.log });
+  gatewayRoutes(app, { gateway, metering: usage.metering, db, bus });
+  proxyRoutes(app, { db, calls: serverCalls, metering: usage.metering, timeoutMs: config.proxyTimeoutMs });
+  usageRoutes(app, new UsageReports({ db, clock }), usage.quotas);
+  virtualServerRoutes(app, new VirtualServerService({ db, clock, bus }));
   healthRoutes(app, { db, clock });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,

@@ -33,6 +33,9 @@ export const EVENT_TYPES = [
   'server_deleted',
   'server_status_changed',
   'server_catalog_changed',
+  'virtual_server_created',
+  'virtual_server_updated',
+  'virtual_server_deleted',
   'system_stats',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

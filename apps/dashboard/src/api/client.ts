@@ -19,6 +19,8 @@ interface RequestOptions {
   /** Send the access token and refresh it on 401. Off for login, register and the like. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** What to ask for; JSON unless a download needs something else. */
+  accept?: string;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -65,7 +67,7 @@ async function exchangeWithLock(): Promise<boolean> {
 }
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {
@@ -81,7 +83,8 @@ async function send(path: string, options: RequestOptions, token: string | null)
   }
 }
 
-export async function apiRequest<T>(path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+/** A successful response, after the bearer token and at most one refresh; a failure is thrown as an ApiError. */
+async function authorizedResponse(path: string, options: RequestOptions): Promise<Response> {
   const useAuth = options.auth ?? true;
   if (useAuth && getAccessToken() === null && getRefreshToken()) await refreshSession();
 
@@ -94,6 +97,11 @@ export async function apiRequest<T>(path: string, parser: Parser<T>, options: Re
   }
   if (response.status === 401 && useAuth && getAccessToken() !== null) clearSession();
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+export async function apiRequest<T>(path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await authorizedResponse(path, options);
   if (response.status === 204) return parser.parse(undefined);
 
   const body: unknown = await response.json().catch(() => undefined);
@@ -102,6 +110,17 @@ export async function apiRequest<T>(path: string, parser: Parser<T>, options: Re
   } catch {
     throw new ApiError(response.status, 'unexpected_response', `Unexpected response from ${path}`);
   }
+}
+
+/**
+ * A file the API answers as an attachment, fetched with the bearer token (a plain link could not send it), with the
+ * name from its Content-Disposition when there is one.
+ */
+export async function apiDownload(path: string, accept = '*/*'): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await authorizedResponse(path, { accept });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), filename };
 }
 
 export const api = {

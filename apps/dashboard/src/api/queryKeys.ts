@@ -10,4 +10,7 @@ export const queryKeys = {
   servers: ['servers'] as const,
   server: (id: string) => ['servers', id] as const,
   systemStats: ['system', 'stats'] as const,
+  /** Every usage report and the quota: the Refresh button and a plan change refetch them together. */
+  usage: ['usage'] as const,
+  quota: ['usage', 'quota'] as const,
 };

@@ -5,7 +5,15 @@ import { createContext, useContext } from 'react';
 
 /** The actions and subjects of the studio's rules (apps/studio/src/platform/auth/abilities.ts). */
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use';
-export type SubjectType = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'McpServer' | 'all';
+export type SubjectType =
+  | 'Organization'
+  | 'Member'
+  | 'Invitation'
+  | 'ApiToken'
+  | 'Credential'
+  | 'McpServer'
+  | 'Usage'
+  | 'all';
 
 /** The row fields the rules on a credential look at. */
 export interface CredentialAccessFields {

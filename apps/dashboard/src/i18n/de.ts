@@ -1,6 +1,7 @@
 // Deutsch.
 
 import { serversDe } from '../modules/servers/i18n/de';
+import { usageDe } from '../modules/usage/i18n/de';
 import type { Translation } from './resources';
 export const de: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -310,4 +311,5 @@ export const de: Translation = {
   },
   serverWizard: serversDe.wizard,
   serverExplorer: serversDe.explorer,
+  usage: usageDe,
 };

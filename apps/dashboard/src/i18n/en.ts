@@ -1,5 +1,6 @@
 // English: the reference language. Every other language file must have exactly these keys.
 import { serversEn } from '../modules/servers/i18n/en';
+import { usageEn } from '../modules/usage/i18n/en';
 export const en = {
   app: { name: 'MCP Agent Studio' },
   common: {
@@ -304,4 +305,5 @@ export const en = {
   },
   serverWizard: serversEn.wizard,
   serverExplorer: serversEn.explorer,
+  usage: usageEn,
 };

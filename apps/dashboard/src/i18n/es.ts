@@ -1,6 +1,7 @@
 // Español.
 
 import { serversEs } from '../modules/servers/i18n/es';
+import { usageEs } from '../modules/usage/i18n/es';
 import type { Translation } from './resources';
 export const es: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -308,4 +309,5 @@ export const es: Translation = {
   },
   serverWizard: serversEs.wizard,
   serverExplorer: serversEs.explorer,
+  usage: usageEs,
 };

@@ -1,6 +1,7 @@
 // Français.
 
 import { serversFr } from '../modules/servers/i18n/fr';
+import { usageFr } from '../modules/usage/i18n/fr';
 import type { Translation } from './resources';
 export const fr: Translation = {
   app: { name: 'MCP Agent Studio' },
@@ -315,4 +316,5 @@ export const fr: Translation = {
   },
   serverWizard: serversFr.wizard,
   serverExplorer: serversFr.explorer,
+  usage: usageFr,
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { Spinner } from '../ui/Spinner';
 import { Header } from './Header';
+import { ModuleNotices } from './ModuleNotices';
 import { Sidebar } from './Sidebar';
 
 export function AppLayout() {
@@ -30,6 +31,7 @@ export function AppLayout() {
         <Header onOpenMenu={() => setIsMenuOpen(true)} />
         <main className="flex-1 px-4 py-6 md:px-8 md:py-8">
           <div className="mx-auto max-w-6xl">
+            <ModuleNotices />
             <Suspense fallback={<Spinner />}>
               <Outlet />
             </Suspense>

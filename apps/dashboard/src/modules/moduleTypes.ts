@@ -52,4 +52,9 @@ export interface DashboardModule {
   /** Ids of modules this one needs; without them it is not registered. */
   dependsOn: string[];
   live?: ModuleLiveUpdates;
+  /**
+   * A notice the signed-in layout shows above every page to those who may use the module (a quota nearly spent,
+   * say); it renders nothing when there is nothing to say.
+   */
+  notice?: LazyExoticComponent<ComponentType>;
 }

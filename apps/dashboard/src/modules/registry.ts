@@ -7,8 +7,14 @@ import type { DashboardModule } from './moduleTypes';
 import { resolveModules } from './resolveModules';
 import { serversModule } from './servers/module';
 import { settingsModule } from './settings/module';
+import { usageModule } from './usage/module';
 
-export const modules: DashboardModule[] = resolveModules([serversModule, credentialsModule, settingsModule]);
+export const modules: DashboardModule[] = resolveModules([
+  serversModule,
+  credentialsModule,
+  usageModule,
+  settingsModule,
+]);
 
 /** Who is asking: the role (for a module's place in the navigation) and the ability built from the server's rules. */
 export interface Viewer {

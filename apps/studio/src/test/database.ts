@@ -17,7 +17,10 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-export async function openTestDatabase(): Promise<Database> {
+/** A test database; on PostgreSQL also its URL, so a second studio process can share it. */
+export type TestDatabase = Database & { url?: string };
+
+export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'pglite') {
     const database = await openDatabase({ kind: 'pglite' });
     await database.migrate();
@@ -33,6 +36,7 @@ export async function openTestDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);

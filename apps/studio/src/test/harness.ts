@@ -5,6 +5,7 @@ import { buildApp, type StudioDeps } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { HealthMonitor } from '../features/servers/health/monitor.js';
 import type { Lookup } from '../features/servers/urlPolicy.js';
+import type { Usage } from '../features/usage/usage.js';
 import { generateMasterKey, Keyring } from '../platform/crypto/keyring.js';
 import type { Database } from '../platform/db/database.js';
 import { InProcessEventBus } from '../platform/events/bus.js';
@@ -35,6 +36,8 @@ export interface TestStudio {
   clock: TestClock;
   /** The periodic MCP server health checks, to run on demand. */
   health: HealthMonitor;
+  /** Metering and quotas: flush events, run the rollup. */
+  usage: Usage;
   /** Everything the studio logged so far, as text. */
   logs(): string;
   close(): Promise<void>;
@@ -80,6 +83,7 @@ export async function startTestStudio(
     deps,
     clock,
     health: app.serverHealth,
+    usage: app.usage,
     logs: () => Buffer.concat(chunks).toString('utf8'),
     close: async () => {
       await app.close();

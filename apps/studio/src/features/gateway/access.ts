@@ -1,8 +1,8 @@
 // Which of an organization's servers a token reaches through the gateway: the one rule for tools, resources, prompts.
 import { hasPermission, mcpServerPermission } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
-import { listServers, type ServerRow } from '../servers/store.js';
+import type { ServerRow } from '../servers/store.js';
+import type { GatewayDirectory } from './directory.js';
 
 /** A VIEWER's token reaches nothing: its role may not use servers. */
 export function mayUseTools(principal: Principal): boolean {
@@ -14,10 +14,13 @@ export function mayReachServer(principal: Principal, serverId: string): boolean 
   return hasPermission(principal.permissions ?? [], mcpServerPermission(serverId));
 }
 
-/** The enabled servers of the token's organization that it may use, read fresh so any replica answers alike. */
-export async function reachableServers(db: Db, principal: Principal): Promise<ServerRow[]> {
+/** The enabled servers of the token's organization that it may use. */
+export async function reachableServers(
+  directory: Pick<GatewayDirectory, 'listServers'>,
+  principal: Principal,
+): Promise<ServerRow[]> {
   if (!mayUseTools(principal)) return [];
-  return (await listServers(db, principal.orgId)).filter(
+  return (await directory.listServers(principal.orgId)).filter(
     (server) => server.enabled && mayReachServer(principal, server.id),
   );
 }

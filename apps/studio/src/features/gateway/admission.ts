@@ -40,6 +40,25 @@ export class Exchange {
     this.admissions.set(body.id, await metering.admit(call));
   }
 
+  /** Records a metered request refused before any server was chosen for it: it shows in usage, never counted. */
+  deny(metering: Metering, body: unknown, errorCode: string): void {
+    if (!isMeteredRequest(body)) return;
+    const params = body.params ?? {};
+    const { name, uri } = params;
+    const tool = body.method === 'resources/read' ? uri : name;
+    metering.denied(
+      {
+        principal: this.principal,
+        method: body.method,
+        serverId: null,
+        tool: typeof tool === 'string' ? tool : '',
+        requestId: this.requestId,
+        input: params,
+      },
+      errorCode,
+    );
+  }
+
   /** The count taken for a JSON-RPC request, handed over once to the call that uses it. */
   take(id: string | number): Admission | undefined {
     const admission = this.admissions.get(id);

@@ -28,8 +28,10 @@ export interface GatewayServerContext {
 export function gatewayServer(context: GatewayServerContext): Server {
   const { gateway, principal, exchange, era, inflight, scope } = context;
   // The low-level server: the tool set is the organization's, read per request, not registered up front.
-  // Resources and prompts only at `/mcp`: a virtual server offers its tools and nothing else.
-  const capabilities = scope ? { tools: {} } : { tools: {}, resources: {}, prompts: {} };
+  // Resources and prompts only at `/mcp`: a virtual server offers its tools and nothing else. Changes reach only
+  // modern clients, over `subscriptions/listen`: a stateless 2025-era endpoint has no stream to send them on.
+  const list = era === 'modern' ? { listChanged: true } : {};
+  const capabilities = scope ? { tools: list } : { tools: list, resources: list, prompts: list };
   const server = new Server({ name: 'mcp-agent-studio', version: STUDIO_VERSION }, { capabilities });
   const callerId = principal.tokenId ?? principal.userId;
   if (era === 'legacy') {

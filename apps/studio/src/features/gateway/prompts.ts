@@ -1,17 +1,16 @@
 // Prompts through the gateway: named `<server-slug>__<prompt>` like tools, fetched from their server.
 import type { GetPromptResult, Prompt } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
-import type { CatalogService } from '../servers/discovery/catalogService.js';
 import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
 import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
+import type { GatewayDirectory } from './directory.js';
 import type { CallTarget } from './service.js';
 import { namespacedNames } from './toolNames.js';
 
 export interface GatewayPromptsDeps {
-  db: Db;
-  catalog: Pick<CatalogService, 'prompts'>;
+  /** Servers and catalogs, as the gateway lists them. */
+  directory: Pick<GatewayDirectory, 'listServers' | 'prompts'>;
   calls: Pick<ServerCalls, 'getPrompt'>;
   metering: Pick<Metering, 'denied'>;
   log: GatewayLog;
@@ -70,11 +69,11 @@ export class GatewayPrompts {
 
   /** Recomputed on every request from the catalog, as tool names are. */
   private async exposed(principal: Principal): Promise<Map<string, ListedPrompt>> {
-    const servers = await reachableServers(this.deps.db, principal);
+    const servers = await reachableServers(this.deps.directory, principal);
     const listed = await fromEachServer(
       servers,
       async (server) => {
-        const { prompts } = await this.deps.catalog.prompts(principal.orgId, server.id);
+        const { prompts } = await this.deps.directory.prompts(principal.orgId, server.id);
         return prompts.map((prompt) => ({
           serverId: server.id,
           serverSlug: server.slug,

@@ -5,17 +5,16 @@ import type {
   ResourceTemplateType as ResourceTemplate,
 } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
-import type { CatalogService } from '../servers/discovery/catalogService.js';
 import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
 import type { ServerRow } from '../servers/store.js';
 import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
+import type { GatewayDirectory } from './directory.js';
 import { namespacedResourceUri, namespacedUriTemplate, parseNamespacedUri } from './resourceUris.js';
 
 export interface GatewayResourcesDeps {
-  db: Db;
-  catalog: Pick<CatalogService, 'resources'>;
+  /** Servers and catalogs, as the gateway lists them. */
+  directory: Pick<GatewayDirectory, 'listServers' | 'resources'>;
   calls: Pick<ServerCalls, 'readResource'>;
   metering: Pick<Metering, 'denied'>;
   log: GatewayLog;
@@ -36,11 +35,11 @@ export class GatewayResources {
   constructor(private readonly deps: GatewayResourcesDeps) {}
 
   async listResources(principal: Principal): Promise<Resource[]> {
-    const servers = await reachableServers(this.deps.db, principal);
+    const servers = await reachableServers(this.deps.directory, principal);
     return fromEachServer(
       servers,
       async (server) => {
-        const { resources } = await this.deps.catalog.resources(principal.orgId, server.id);
+        const { resources } = await this.deps.directory.resources(principal.orgId, server.id);
         return resources.flatMap((resource) => {
           const uri = resource.uri;
           if (typeof uri !== 'string') return [];
@@ -52,11 +51,11 @@ export class GatewayResources {
   }
 
   async listResourceTemplates(principal: Principal): Promise<ResourceTemplate[]> {
-    const servers = await reachableServers(this.deps.db, principal);
+    const servers = await reachableServers(this.deps.directory, principal);
     return fromEachServer(
       servers,
       async (server) => {
-        const { resourceTemplates } = await this.deps.catalog.resources(principal.orgId, server.id);
+        const { resourceTemplates } = await this.deps.directory.resources(principal.orgId, server.id);
         return resourceTemplates.flatMap((template) => {
           const uriTemplate = template.uriTemplate;
           if (typeof uriTemplate !== 'string') return [];
@@ -93,7 +92,7 @@ export class GatewayResources {
   async resolve(principal: Principal, uri: string): Promise<{ server: ServerRow; uri: string } | undefined> {
     const target = parseNamespacedUri(uri);
     if (!target) return undefined;
-    const server = (await reachableServers(this.deps.db, principal)).find((s) => s.slug === target.serverSlug);
+    const server = (await reachableServers(this.deps.directory, principal)).find((s) => s.slug === target.serverSlug);
     return server && { server, uri: target.uri };
   }
 }

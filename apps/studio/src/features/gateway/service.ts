@@ -2,13 +2,11 @@
 import type { CallToolResult, MeteredMethod } from '@mcp-studio/protocol';
 import type { Tool } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import type { CatalogService } from '../servers/discovery/catalogService.js';
 import type { ServerCalls, ToolCallOptions } from '../servers/serverCalls.js';
-import { listServers } from '../servers/store.js';
 import type { Metering } from '../usage/metering.js';
-import { mayReachServer, mayUseTools } from './access.js';
+import { mayUseTools, reachableServers } from './access.js';
+import type { GatewayDirectory } from './directory.js';
 import { GatewayPrompts } from './prompts.js';
 import { GatewayResources } from './resources.js';
 import { exposedToolNames, type UpstreamTool } from './toolNames.js';
@@ -38,8 +36,8 @@ export interface GatewayScope {
 }
 
 export interface GatewayDeps {
-  db: Db;
-  catalog: Pick<CatalogService, 'tools' | 'resources' | 'prompts'>;
+  /** Servers and catalogs, as the gateway lists them. */
+  directory: Pick<GatewayDirectory, 'listServers' | 'tools' | 'resources' | 'prompts'>;
   calls: Pick<ServerCalls, 'callTool' | 'readResource' | 'getPrompt'>;
   /** Records refused calls; the calls themselves are metered where they are forwarded. */
   metering: Pick<Metering, 'denied'>;
@@ -124,16 +122,13 @@ export class GatewayService {
     return tool && { serverId: tool.serverId, upstream: tool.tool };
   }
 
-  /** Recomputed on every request from the catalog, so any replica answers alike and renames apply at once. */
+  /** Computed per request from the directory, so renames and permission changes apply at once. */
   private async exposed(principal: Principal, scope?: GatewayScope): Promise<Map<string, Listed>> {
-    if (!mayUseTools(principal)) return new Map();
-    const servers = (await listServers(this.deps.db, principal.orgId)).filter(
-      (server) => server.enabled && mayReachServer(principal, server.id),
-    );
+    const servers = await reachableServers(this.deps.directory, principal);
     const listed: Listed[] = [];
     for (const server of servers) {
       try {
-        const { tools } = await this.deps.catalog.tools(principal.orgId, server.id);
+        const { tools } = await this.deps.directory.tools(principal.orgId, server.id);
         for (const tool of tools) {
           if (!tool.enabled) continue;
           listed.push({

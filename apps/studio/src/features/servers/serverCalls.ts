@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import type { CredentialService } from '../credentials/service.js';
 import type { MeteredCall, Metering } from '../usage/metering.js';
 import type { Admission } from '../usage/quotas.js';
+import { NotForwardedError, UpstreamRpcError } from './callErrors.js';
 import { describeInvalidReply } from './connection/invalidReply.js';
 import { ReplyTooLargeError } from './connection/replyLimit.js';
 import type { ToolCallGuard } from './discovery/callGuard.js';
@@ -19,7 +20,7 @@ import {
   ServerDownError,
 } from './manager/errors.js';
 import type { CallScope } from './manager/session.js';
-import type { ManagedServer } from './manager/types.js';
+import type { ManagedServer, UseOptions } from './manager/types.js';
 import { presentServer } from './present.js';
 import { findServer } from './store.js';
 import { connectionTarget, type UrlCheck } from './target.js';
@@ -32,6 +33,8 @@ export interface MeteredCallOptions {
   requestId?: string;
   /** The quota was already counted for this call (the gateway counts before it answers, to send a 429). */
   admission?: Admission;
+  /** A limit of the caller's own on the request, under the server's timeout (the per-server proxy's). */
+  timeoutMs?: number;
 }
 
 export interface ToolCallOptions extends MeteredCallOptions {
@@ -70,11 +73,24 @@ function asAppError(err: unknown): unknown {
     const message = `The MCP server's reply to ${invalid.method} does not follow the MCP schema: ${invalid.issues}`;
     return new AppError('upstream_error', 502, message);
   }
-  const code = (err as { code?: unknown }).code;
+  const { code, data } = err as { code?: unknown; data?: unknown };
   const message = err instanceof Error ? err.message : String(err);
-  return new AppError('upstream_error', 502, `The MCP server answered with an error: ${message}`, {
-    ...(typeof code === 'number' ? { jsonRpcCode: code } : {}),
-  });
+  if (typeof code === 'number') return new UpstreamRpcError({ code, message, ...(data === undefined ? {} : { data }) });
+  return new AppError('upstream_error', 502, `The MCP server answered with an error: ${message}`, {});
+}
+
+/**
+ * A failure to open the connection, which may not recur. A full queue, a crash loop, a spent timeout, a caller gone
+ * or the studio's own refusal (disabled, URL policy, missing credential) would only repeat at once.
+ */
+function isConnectFailure(err: unknown): boolean {
+  return !(
+    err instanceof ServerBusyError ||
+    err instanceof ServerDownError ||
+    err instanceof RequestTimeoutError ||
+    err instanceof RequestCancelledError ||
+    err instanceof AppError
+  );
 }
 
 export class ServerCalls {
@@ -115,7 +131,7 @@ export class ServerCalls {
           const request = { name, arguments: args };
           return (await client.callTool(request, { signal, timeout: timeoutMs, ...progress })) as CallToolResult;
         },
-        options.signal,
+        useOptions(options),
       );
     });
   }
@@ -131,7 +147,7 @@ export class ServerCalls {
           reached();
           return client.readResource({ uri }, { signal, timeout: timeoutMs });
         },
-        options.signal,
+        useOptions(options),
       ),
     );
   }
@@ -153,7 +169,7 @@ export class ServerCalls {
           reached();
           return client.getPrompt({ name, arguments: args }, { signal, timeout: timeoutMs });
         },
-        options.signal,
+        useOptions(options),
       ),
     );
   }
@@ -199,31 +215,39 @@ export class ServerCalls {
     orgId: string,
     id: string,
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
-    signal?: AbortSignal,
+    options: UseOptions = {},
   ): Promise<T> {
-    return this.runEnabled(orgId, await this.load(orgId, id), fn, signal);
+    return this.runEnabled(orgId, await this.load(orgId, id), fn, options);
   }
 
   private runEnabled<T>(
     orgId: string,
     server: McpServer,
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
-    signal?: AbortSignal,
+    options: UseOptions = {},
   ): Promise<T> {
     if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
-    return this.run(orgId, server, fn, signal);
+    return this.run(orgId, server, fn, options);
   }
 
   private async run<T>(
     orgId: string,
     server: McpServer,
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
-    signal?: AbortSignal,
+    options: UseOptions = {},
   ): Promise<T> {
+    // The manager calls `fn` only once a session is open: a failure before that never reached the server.
+    let isHandedOver = false;
+    const handOver = (client: Client, signal: AbortSignal, scope: CallScope) => {
+      isHandedOver = true;
+      return fn(client, signal, scope);
+    };
     try {
-      return await this.deps.manager.use(this.managed(orgId, server.id, server), fn, { signal });
+      return await this.deps.manager.use(this.managed(orgId, server.id, server), handOver, options);
     } catch (err) {
-      throw asAppError(err);
+      const failure = asAppError(err);
+      if (!isHandedOver && isConnectFailure(err) && failure instanceof AppError) throw new NotForwardedError(failure);
+      throw failure;
     }
   }
 
@@ -250,3 +274,5 @@ export class ServerCalls {
     return presentServer(row);
   }
 }
+
+const useOptions = ({ signal, timeoutMs }: MeteredCallOptions): UseOptions => ({ signal, timeoutMs });

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { organizations } from '../../platform/db/schema.js';
+import type { EventBus } from '../../platform/events/bus.js';
 import { AppError } from '../../platform/http/errors.js';
 import { nextUtcMidnight, utcDay } from './day.js';
 import { type CounterKey, giveBack, takeOne, usedOn } from './quotaStore.js';
@@ -12,6 +13,8 @@ import { type CounterKey, giveBack, takeOne, usedOn } from './quotaStore.js';
 export interface QuotaDeps {
   db: Db;
   clock: Clock;
+  /** Tells of plan changes, so a new plan applies to the next call. */
+  bus: EventBus;
   /** Calls per UTC day by plan; a plan absent here is unlimited. */
   dailyLimits: Partial<Record<Plan, number>>;
 }
@@ -44,8 +47,17 @@ export class QuotaExceededError extends AppError {
   }
 }
 
+/** How long a plan read from the database is used without hearing of a change (changes made elsewhere). */
+const PLAN_MAX_AGE_MS = 5000;
+
 export class QuotaService {
-  constructor(private readonly deps: QuotaDeps) {}
+  private readonly plans = new Map<string, { plan: Promise<Plan>; at: number }>();
+
+  constructor(private readonly deps: QuotaDeps) {
+    deps.bus.subscribe((event) => {
+      if (event.type === 'organization_updated' && event.orgId) this.plans.delete(event.orgId);
+    });
+  }
 
   /** Counts one call for the principal's user today, or throws QuotaExceededError without counting it. */
   async admit(principal: Principal): Promise<Admission> {
@@ -86,7 +98,17 @@ export class QuotaService {
     return this.deps.dailyLimits[await this.planOf(orgId)] ?? null;
   }
 
-  private async planOf(orgId: string): Promise<Plan> {
+  private planOf(orgId: string): Promise<Plan> {
+    const now = performance.now();
+    const cached = this.plans.get(orgId);
+    if (cached && now - cached.at < PLAN_MAX_AGE_MS) return cached.plan;
+    const plan = this.readPlan(orgId);
+    this.plans.set(orgId, { plan, at: now });
+    plan.catch(() => this.plans.delete(orgId));
+    return plan;
+  }
+
+  private async readPlan(orgId: string): Promise<Plan> {
     const rows = await this.deps.db
       .select({ plan: organizations.plan })
       .from(organizations)

@@ -9,7 +9,15 @@ import {
 import type { Role } from '@mcp-studio/protocol';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use';
-export type Subject = 'Organization' | 'Member' | 'Invitation' | 'ApiToken' | 'Credential' | 'McpServer' | 'all';
+export type Subject =
+  | 'Organization'
+  | 'Member'
+  | 'Invitation'
+  | 'ApiToken'
+  | 'Credential'
+  | 'McpServer'
+  | 'Usage'
+  | 'all';
 /** Subjects with conditions carry the row fields their rules look at. */
 type SubjectArg =
   | Subject
@@ -35,6 +43,8 @@ export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
   // API tokens.
   can('read', 'Organization');
   can('read', 'McpServer');
+  // Their own MCP usage and quota; ADMINs (manage all) see the whole organization's.
+  can('read', 'Usage');
   can(['create', 'read', 'update', 'delete'], 'ApiToken', { userId: user.id });
 
   // Calling a server's tools: everyone but VIEWERs, who only read.

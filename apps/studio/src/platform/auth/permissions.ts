@@ -8,6 +8,7 @@ const AREA: Record<Exclude<Subject, 'all'>, string> = {
   ApiToken: 'tokens',
   Credential: 'credentials',
   McpServer: 'servers',
+  Usage: 'usage',
 };
 
 /** `read`, `reveal` and `use` are their own scopes; every other action needs `<area>:write`. */

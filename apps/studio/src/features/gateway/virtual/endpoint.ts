@@ -7,6 +7,8 @@ import { VirtualScope } from './scope.js';
 import { findVirtualServerBySlug } from './store.js';
 
 export interface VirtualEndpoint {
+  /** The virtual server's id: its listeners hear of its changes. */
+  id: string;
   principal: Principal;
   scope: VirtualScope;
 }
@@ -29,5 +31,5 @@ export async function virtualEndpoint(db: Db, principal: Principal, slug: string
     ...(principal.sessionId ? { sessionId: principal.sessionId } : {}),
     permissions: ['mcp:*'],
   });
-  return { principal: scoped, scope: new VirtualScope(row.slug, row) };
+  return { id: row.id, principal: scoped, scope: new VirtualScope(row.slug, row) };
 }

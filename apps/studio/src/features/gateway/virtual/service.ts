@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CreateVirtualServerBody,
+  EventType,
   UpdateVirtualServerBody,
   VirtualServer,
   VirtualServerTool,
@@ -11,6 +12,7 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
+import type { EventBus } from '../../../platform/events/bus.js';
 import { AppError, conflict, notFound } from '../../../platform/http/errors.js';
 import { listServers } from '../../servers/store.js';
 import * as store from './store.js';
@@ -18,6 +20,8 @@ import * as store from './store.js';
 export interface VirtualServerServiceDeps {
   db: Db;
   clock: Clock;
+  /** Announces changes: dashboards follow them, and the gateway tells clients listening at /mcp/v/<slug>. */
+  bus: EventBus;
 }
 
 const SLUG_MAX_LENGTH = 40;
@@ -36,7 +40,7 @@ export class VirtualServerService {
   async create(principal: Principal, body: CreateVirtualServerBody): Promise<VirtualServer> {
     await this.assertServersKnown(principal.orgId, body.tools);
     const now = this.deps.clock.now();
-    return this.saving(async () =>
+    const created = await this.saving(async () =>
       store.insertVirtualServer(this.deps.db, {
         id: randomUUID(),
         orgId: principal.orgId,
@@ -51,29 +55,38 @@ export class VirtualServerService {
         updatedAt: now,
       }),
     );
+    this.publish('virtual_server_created', principal.orgId, created);
+    return created;
   }
 
   async update(principal: Principal, id: string, body: UpdateVirtualServerBody): Promise<VirtualServer> {
     const row = await this.find(principal, id);
     if (body.tools) await this.assertServersKnown(principal.orgId, body.tools);
-    return this.saving(async () => {
-      const updated = await store.updateVirtualServer(this.deps.db, row.orgId, row.id, {
+    const updated = await this.saving(async () => {
+      const changed = await store.updateVirtualServer(this.deps.db, row.orgId, row.id, {
         ...body,
         updatedAt: this.deps.clock.now(),
       });
-      if (!updated) throw notFound('Virtual server');
-      return updated;
+      if (!changed) throw notFound('Virtual server');
+      return changed;
     });
+    this.publish('virtual_server_updated', row.orgId, updated);
+    return updated;
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
     if (!(await store.deleteVirtualServer(this.deps.db, principal.orgId, id))) throw notFound('Virtual server');
+    this.publish('virtual_server_deleted', principal.orgId, { id });
   }
 
   private async find(principal: Principal, id: string): Promise<store.VirtualServerRow> {
     const row = await store.findVirtualServer(this.deps.db, principal.orgId, id);
     if (!row) throw notFound('Virtual server');
     return row;
+  }
+
+  private publish(type: EventType, orgId: string, data: { id: string }): void {
+    this.deps.bus.publish({ topic: 'servers', type, orgId, data, access: { action: 'read', subject: 'McpServer' } });
   }
 
   private async saving(write: () => Promise<store.VirtualServerRow>): Promise<VirtualServer> {

@@ -30,6 +30,8 @@ export interface HealthMonitorDeps {
   /** Servers checked at the same time. */
   concurrency?: number;
   log: { warn: (details: Record<string, unknown>, message: string) => void };
+  /** Sees every check recorded in a server's history (metrics). */
+  onChecked?: (serverId: string, ok: boolean) => void;
 }
 
 export interface HealthCheckResult {
@@ -105,7 +107,7 @@ export class HealthMonitor {
     if (this.isStopped) return;
     const outcome = { ok: false, isSlow: false, isConclusive: true, latencyMs: null, checkedAt: this.deps.clock.now() };
     const error = describeCheckFailure(new AppError('server_down', 503, detail));
-    await recordOutcome(
+    const updated = await recordOutcome(
       this.deps,
       serverId,
       { ...outcome, error },
@@ -115,6 +117,7 @@ export class HealthMonitor {
         alwaysAnnounce: false,
       },
     );
+    if (updated) this.deps.onChecked?.(serverId, false);
   }
 
   private async perform(): Promise<HealthRunSummary> {
@@ -146,6 +149,7 @@ export class HealthMonitor {
       alwaysAnnounce: false,
     });
     if (!updated) return null;
+    this.deps.onChecked?.(serverId, outcome.ok);
     const { ok, latencyMs, error } = outcome;
     return { serverId, ok, status: updated.status as McpServer['status'], latencyMs, error };
   }

@@ -58,12 +58,12 @@ export class ConnectionManager {
     try {
       const session = await this.sessionFor(entry);
       try {
-        return await runWithTimeout(entry.server, session, fn, options.signal);
+        return await runWithTimeout(limited(entry.server, options), session, fn, options.signal);
       } catch (error) {
         if (!isExpiredHttpSession(session, error)) throw error;
         // The server forgot our session (404): open a new one and replay the call once.
         await this.discard(entry, session);
-        return await runWithTimeout(entry.server, await this.sessionFor(entry), fn, options.signal);
+        return await runWithTimeout(limited(entry.server, options), await this.sessionFor(entry), fn, options.signal);
       }
     } finally {
       release();
@@ -252,4 +252,10 @@ export class ConnectionManager {
     entry.status = status;
     this.options.onStatus?.(entry.server.id, status, detail);
   }
+}
+
+/** The request's time limit: the server's, or the caller's own when that is shorter. */
+function limited(server: ManagedServer, options: UseOptions): { id: string; timeoutMs: number } {
+  const { id, timeoutMs } = server;
+  return { id, timeoutMs: options.timeoutMs === undefined ? timeoutMs : Math.min(timeoutMs, options.timeoutMs) };
 }

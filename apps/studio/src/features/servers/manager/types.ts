@@ -22,6 +22,8 @@ export interface ManagedServer {
 export interface UseOptions {
   /** The caller's: aborting it cancels the call upstream, or gives up its place in the queue. */
   signal?: AbortSignal;
+  /** The caller's own limit on the request, under the server's `timeoutMs` (which still bounds the connect). */
+  timeoutMs?: number;
 }
 
 export type ListName = 'tools' | 'resources' | 'prompts';

@@ -1,0 +1,93 @@
+// What the gateway lists, kept per organization in this process: servers and their catalogs are read from the
+// database once, then served from memory until an event says they changed.
+import type { EventBus, StudioEvent } from '../../platform/events/bus.js';
+import type { CatalogService } from '../servers/discovery/catalogService.js';
+import type { ServerRow } from '../servers/store.js';
+
+type Catalog = Pick<CatalogService, 'tools' | 'resources' | 'prompts'>;
+type Listing<K extends keyof Catalog> = Awaited<ReturnType<Catalog[K]>>;
+
+export interface GatewayDirectoryDeps {
+  catalog: Catalog;
+  listServers: (orgId: string) => Promise<ServerRow[]>;
+  bus: EventBus;
+  now: () => number;
+  /**
+   * How long an entry is trusted without an event. Events reach this process at once; the age bound covers
+   * changes made by another studio process until a shared event bus carries them.
+   */
+  maxAgeMs: number;
+}
+
+/** The events after which an organization's listing may differ. */
+const CHANGES = new Set<StudioEvent['type']>([
+  'server_created',
+  'server_updated',
+  'server_deleted',
+  'server_catalog_changed',
+]);
+
+interface OrgEntry {
+  at: number;
+  servers: Promise<ServerRow[]>;
+  listings: Map<string, Promise<unknown>>;
+}
+
+export class GatewayDirectory implements Catalog {
+  private readonly orgs = new Map<string, OrgEntry>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: GatewayDirectoryDeps) {
+    this.unsubscribe = deps.bus.subscribe((event) => {
+      if (event.orgId && CHANGES.has(event.type)) this.orgs.delete(event.orgId);
+    });
+  }
+
+  listServers(orgId: string): Promise<ServerRow[]> {
+    return this.entry(orgId).servers;
+  }
+
+  tools(orgId: string, serverId: string): Promise<Listing<'tools'>> {
+    return this.listing(orgId, serverId, 'tools');
+  }
+
+  resources(orgId: string, serverId: string): Promise<Listing<'resources'>> {
+    return this.listing(orgId, serverId, 'resources');
+  }
+
+  prompts(orgId: string, serverId: string): Promise<Listing<'prompts'>> {
+    return this.listing(orgId, serverId, 'prompts');
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.orgs.clear();
+  }
+
+  private listing<K extends keyof Catalog>(orgId: string, serverId: string, kind: K): Promise<Listing<K>> {
+    const entry = this.entry(orgId);
+    const key = `${kind}:${serverId}`;
+    let listing = entry.listings.get(key) as Promise<Listing<K>> | undefined;
+    if (!listing) {
+      listing = this.deps.catalog[kind](orgId, serverId) as Promise<Listing<K>>;
+      entry.listings.set(key, listing);
+      // A failed read (server unreachable before its first listing) is not remembered: the next request tries again.
+      listing.catch(() => {
+        if (entry.listings.get(key) === listing) entry.listings.delete(key);
+      });
+    }
+    return listing;
+  }
+
+  private entry(orgId: string): OrgEntry {
+    const now = this.deps.now();
+    const cached = this.orgs.get(orgId);
+    if (cached && now - cached.at < this.deps.maxAgeMs) return cached;
+    const entry: OrgEntry = { at: now, servers: this.deps.listServers(orgId), listings: new Map() };
+    entry.servers.catch(() => {
+      if (this.orgs.get(orgId) === entry) this.orgs.delete(orgId);
+    });
+    this.orgs.set(orgId, entry);
+    return entry;
+  }
+}

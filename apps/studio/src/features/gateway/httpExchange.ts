@@ -1,0 +1,50 @@
+// One HTTP request to an MCP endpoint (/mcp, /mcp/v/<slug>, the proxy) handed to the SDK's fetch-style handler.
+import type { McpHandlerRequestOptions } from '@modelcontextprotocol/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../../platform/auth/principal.js';
+import { Exchange } from './admission.js';
+
+/**
+ * The exchange of a request and the signal that ends it. The client going away aborts the exchange (which cancels
+ * the upstream call it was waiting for) and gives back the quota counts no call used.
+ */
+export function beginExchange(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  principal: Principal,
+): { exchange: Exchange; signal: AbortSignal } {
+  const abort = new AbortController();
+  const exchange = new Exchange(principal, request.id);
+  reply.raw.on('close', () => {
+    abort.abort();
+    void exchange.releaseUnused().catch((err) => request.log.warn({ err }, 'giving back an unused quota count failed'));
+  });
+  return { exchange, signal: abort.signal };
+}
+
+/** The web-standard Request and options the SDK handler takes; `extra` reaches the server factory via authInfo. */
+export function sdkRequest(
+  request: FastifyRequest,
+  signal: AbortSignal,
+  principal: Principal,
+  extra: Record<string, unknown>,
+): [Request, McpHandlerRequestOptions] {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = request.method === 'POST';
+  const webRequest = new Request(new URL(request.url, `${request.protocol}://${request.host}`), {
+    method: request.method,
+    headers,
+    signal,
+    ...(hasBody ? { body: JSON.stringify(request.body ?? null) } : {}),
+  });
+  const authInfo = {
+    token: principal.tokenId ?? '',
+    clientId: principal.tokenId ?? '',
+    scopes: principal.permissions ?? [],
+    extra,
+  };
+  return [webRequest, hasBody ? { authInfo, parsedBody: request.body } : { authInfo }];
+}

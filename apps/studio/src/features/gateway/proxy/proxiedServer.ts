@@ -1,0 +1,14 @@
+// Which registered server a token reaches through the per-server proxy: one of its organization's, enabled, and
+// within the token's permissions. Anything else is the same "not found", so ids of other servers do not leak.
+import { idSchema } from '@mcp-studio/protocol';
+import type { Principal } from '../../../platform/auth/principal.js';
+import type { Db } from '../../../platform/db/database.js';
+import { findServer, type ServerRow } from '../../servers/store.js';
+import { mayReachServer, mayUseTools } from '../access.js';
+
+export async function proxiedServer(db: Db, principal: Principal, serverId: string): Promise<ServerRow | undefined> {
+  if (!idSchema.safeParse(serverId).success) return undefined;
+  if (!mayUseTools(principal) || !mayReachServer(principal, serverId)) return undefined;
+  const server = await findServer(db, principal.orgId, serverId);
+  return server?.enabled ? server : undefined;
+}

@@ -1,0 +1,130 @@
+// The MCP face of the per-server proxy: a fresh SDK server per request whose handlers forward to one server.
+import {
+  type CallToolResult,
+  type ProgressToken,
+  Server,
+  type ServerCapabilities,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import { STUDIO_VERSION } from '../../../version.js';
+import type { Exchange } from '../admission.js';
+import type { InflightCalls } from '../inflightCalls.js';
+import { asProxyError } from './protocolErrors.js';
+import type { ProxyUpstream, UpstreamDescription } from './upstream.js';
+
+export interface ProxyServerContext {
+  upstream: ProxyUpstream;
+  /** The HTTP exchange: its request id and the quota counts the route already took. */
+  exchange: Exchange;
+  /** 2025-era requests are served statelessly: their cancellation arrives as a separate request. */
+  era: 'legacy' | 'modern';
+  inflight: InflightCalls;
+  /** Read for handshakes (initialize, server/discover) only, whose answer tells the client what the server offers. */
+  description?: UpstreamDescription;
+}
+
+/**
+ * Other requests are served with every forwardable capability, so each has a handler: a method the server lacks
+ * gets the server's own answer (Method not found), and a request never waits for a handshake it does not need.
+ */
+const FORWARDABLE: ServerCapabilities = { tools: {}, resources: {}, prompts: {}, completions: {} };
+
+export function proxyServer(context: ProxyServerContext): Server {
+  const { upstream, exchange, era, inflight, description } = context;
+  const capabilities = description ? mirrored(description.capabilities) : FORWARDABLE;
+  const instructions = description?.instructions;
+  const server = new Server(
+    { name: 'mcp-agent-studio', version: STUDIO_VERSION },
+    { capabilities, ...(instructions ? { instructions } : {}) },
+  );
+  // JSON-RPC ids are unique per client connection only: one token may talk to several servers' proxies at once.
+  const callerId = `${exchange.principal.tokenId ?? exchange.principal.userId}\u0000${upstream.serverId}`;
+  if (era === 'legacy') {
+    server.setNotificationHandler('notifications/cancelled', (notification) => {
+      const { requestId } = notification.params;
+      if (requestId !== undefined) inflight.cancel(callerId, requestId);
+    });
+  }
+
+  /** Runs a forward under the request's cancellation (either era) and answers its failure as JSON-RPC. */
+  const forward = async <T>(ctx: ServerContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
+    try {
+      return await work(call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal);
+    } catch (err) {
+      throw asProxyError(err);
+    } finally {
+      call?.end();
+    }
+  };
+  const metered = (ctx: ServerContext, signal: AbortSignal) => ({
+    signal,
+    requestId: exchange.requestId,
+    admission: exchange.take(ctx.mcpReq.id),
+  });
+
+  if (capabilities.tools) {
+    server.setRequestHandler('tools/list', (request, ctx) =>
+      forward(ctx, (signal) => upstream.list('tools/list', request.params, signal)),
+    );
+    server.setRequestHandler('tools/call', (request, ctx) => {
+      const { name, arguments: args = {} } = request.params;
+      const progressToken: ProgressToken | undefined = ctx.mcpReq._meta?.progressToken;
+      // Progress still being written when the result arrives must reach the client first, not be cut off by it.
+      const sending: Promise<unknown>[] = [];
+      const onProgress =
+        progressToken === undefined
+          ? undefined
+          : (progress: { progress: number; total?: number; message?: string }) => {
+              const params = { progressToken, ...progress };
+              sending.push(ctx.mcpReq.notify({ method: 'notifications/progress', params }).catch(() => undefined));
+            };
+      return forward(ctx, async (signal) => {
+        const options = { ...metered(ctx, signal), ...(onProgress ? { onProgress } : {}) };
+        const result = await upstream.callTool(name, args, options);
+        await Promise.all(sending);
+        return server.projectCallToolResult(result as CallToolResult, undefined);
+      });
+    });
+  }
+  if (capabilities.resources) {
+    server.setRequestHandler('resources/list', (request, ctx) =>
+      forward(ctx, (signal) => upstream.list('resources/list', request.params, signal)),
+    );
+    server.setRequestHandler('resources/templates/list', (request, ctx) =>
+      forward(ctx, (signal) => upstream.list('resources/templates/list', request.params, signal)),
+    );
+    server.setRequestHandler('resources/read', (request, ctx) =>
+      forward(ctx, (signal) => upstream.readResource(request.params.uri, metered(ctx, signal))),
+    );
+  }
+  if (capabilities.prompts) {
+    server.setRequestHandler('prompts/list', (request, ctx) =>
+      forward(ctx, (signal) => upstream.list('prompts/list', request.params, signal)),
+    );
+    server.setRequestHandler('prompts/get', (request, ctx) =>
+      forward(ctx, (signal) =>
+        upstream.getPrompt(request.params.name, request.params.arguments ?? {}, metered(ctx, signal)),
+      ),
+    );
+  }
+  if (capabilities.completions) {
+    server.setRequestHandler('completion/complete', (request, ctx) =>
+      forward(ctx, (signal) => upstream.complete(request.params, signal)),
+    );
+  }
+  return server;
+}
+
+/**
+ * What the server offers, among what the proxy forwards. List changes and resource subscriptions are left out:
+ * they need a session, which this stateless endpoint does not keep.
+ */
+function mirrored(upstream: ServerCapabilities): ServerCapabilities {
+  return {
+    ...(upstream.tools ? { tools: {} } : {}),
+    ...(upstream.resources ? { resources: {} } : {}),
+    ...(upstream.prompts ? { prompts: {} } : {}),
+    ...(upstream.completions ? { completions: {} } : {}),
+  };
+}
