@@ -51,3 +51,18 @@ export async function postJsonRpc(
     .map((line) => JSON.parse(line.slice('data: '.length)) as RpcAnswer);
   return { response, answer: events.at(-1) };
 }
+
+/** The same request through `app.inject`, without a listening port (many at once, cheaply). */
+export function injectJsonRpc(app: App, token: string, message: object, url = '/mcp') {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      ...bearer(token),
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-06-18',
+    },
+    payload: { jsonrpc: '2.0', ...message },
+  });
+}

@@ -1,15 +1,10 @@
 // The MCP face of the gateway: a fresh SDK server per request, acting for one token's principal.
-import {
-  type CallToolResult,
-  type ProgressToken,
-  ProtocolError,
-  ProtocolErrorCode,
-  Server,
-} from '@modelcontextprotocol/server';
+import { type CallToolResult, ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
 import { STUDIO_VERSION } from '../../version.js';
 import type { Exchange } from './admission.js';
 import type { InflightCalls } from './inflightCalls.js';
+import { progressRelay } from './progressRelay.js';
 import { servePromptsAndResources } from './promptsAndResourcesHandlers.js';
 import { type GatewayScope, type GatewayService, ToolUseDeniedError, UnknownToolError } from './service.js';
 
@@ -45,16 +40,7 @@ export function gatewayServer(context: GatewayServerContext): Server {
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name, arguments: args = {} } = request.params;
-    const progressToken: ProgressToken | undefined = ctx.mcpReq._meta?.progressToken;
-    // Progress still being written when the result arrives must reach the client first, not be cut off by it.
-    const sending: Promise<unknown>[] = [];
-    const onProgress =
-      progressToken === undefined
-        ? undefined
-        : (progress: { progress: number; total?: number; message?: string }) => {
-            const params = { progressToken, ...progress };
-            sending.push(ctx.mcpReq.notify({ method: 'notifications/progress', params }).catch(() => undefined));
-          };
+    const { onProgress, drain } = progressRelay(ctx);
     const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
     try {
       const signal = call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal;
@@ -65,7 +51,7 @@ export function gatewayServer(context: GatewayServerContext): Server {
         ...(onProgress ? { onProgress } : {}),
       };
       const result = await gateway.callTool(principal, name, args, options, scope);
-      await Promise.all(sending);
+      await drain();
       return server.projectCallToolResult(result as CallToolResult, undefined);
     } catch (err) {
       if (err instanceof UnknownToolError || err instanceof ToolUseDeniedError) {

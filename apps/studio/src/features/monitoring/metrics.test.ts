@@ -12,6 +12,7 @@ import {
   startTestStudio,
   type TestStudio,
 } from '../../test/harness.js';
+import { injectJsonRpc } from '../../test/mcpHttp.js';
 import { everythingStdio } from '../../test/peers.js';
 
 interface Sample {
@@ -151,21 +152,10 @@ describe('GET /metrics', () => {
     expect(before).toBeUndefined();
     let refused = 0;
     for (let i = 0; i < 10 && refused === 0; i += 1) {
-      const res = await studio.app.inject({
-        method: 'POST',
-        url: '/mcp',
-        headers: {
-          ...bearer(token),
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-protocol-version': '2025-06-18',
-        },
-        payload: {
-          jsonrpc: '2.0',
-          id: i,
-          method: 'tools/call',
-          params: { name: 'everything__echo', arguments: { message: `call ${i}` } },
-        },
+      const res = await injectJsonRpc(studio.app, token, {
+        id: i,
+        method: 'tools/call',
+        params: { name: 'everything__echo', arguments: { message: `call ${i}` } },
       });
       if (res.statusCode === 429) refused += 1;
       else expect(res.statusCode, res.body).toBe(200);

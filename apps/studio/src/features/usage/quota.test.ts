@@ -4,42 +4,20 @@ import { openDatabase } from '../../platform/db/database.js';
 import { openTestDatabase, type TestDatabase, testDatabaseKind } from '../../test/database.js';
 import {
   addMember,
-  bearer,
   callApi,
   registerOwner,
   registerServer,
   startTestStudio,
   type TestStudio,
 } from '../../test/harness.js';
+import { createApiToken, injectJsonRpc } from '../../test/mcpHttp.js';
 import { everythingStdio } from '../../test/peers.js';
 import { nextUtcMidnight } from './day.js';
 
-type Inject = TestStudio['app']['inject'];
-
-async function createToken(studio: TestStudio, member: SessionTokens, permissions = ['mcp:*']): Promise<string> {
-  const res = await callApi(studio.app, member.accessToken, 'POST', '/api/tokens', { name: 'quota', permissions });
-  expect(res.statusCode).toBe(201);
-  return res.json().token;
-}
-
 /** One stateless 2025-era tools/call to /mcp, as an MCP client sends it. */
-function callEcho(inject: Inject, token: string, id: number) {
-  return inject({
-    method: 'POST',
-    url: '/mcp',
-    headers: {
-      ...bearer(token),
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2025-06-18',
-    },
-    payload: {
-      jsonrpc: '2.0',
-      id,
-      method: 'tools/call',
-      params: { name: 'everything__echo', arguments: { message: `call ${id}` } },
-    },
-  });
+function callEcho(studio: TestStudio, token: string, id: number) {
+  const params = { name: 'everything__echo', arguments: { message: `call ${id}` } };
+  return injectJsonRpc(studio.app, token, { id, method: 'tools/call', params });
 }
 
 async function usedToday(studio: TestStudio, member: SessionTokens | string) {
@@ -61,8 +39,8 @@ describe('daily quotas', () => {
 
   it('lets exactly 50 of 500 concurrent /mcp calls through and answers the rest 429 with the quota', async () => {
     const member = await addMember(studio.app, admin.accessToken, 'USER');
-    const token = await createToken(studio, member);
-    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => callEcho(studio.app.inject, token, i)));
+    const token = await createApiToken(studio.app, member.accessToken, ['mcp:*']);
+    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => callEcho(studio, token, i)));
 
     const passed = answers.filter((res) => res.statusCode === 200);
     const refused = answers.filter((res) => res.statusCode === 429);
@@ -89,29 +67,13 @@ describe('daily quotas', () => {
 
   it('counts listing and refused calls never, and gives back a call that never reached its server', async () => {
     const member = await addMember(studio.app, admin.accessToken, 'USER');
-    const token = await createToken(studio, member);
-    const list = await studio.app.inject({
-      method: 'POST',
-      url: '/mcp',
-      headers: {
-        ...bearer(token),
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': '2025-06-18',
-      },
-      payload: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
-    });
+    const token = await createApiToken(studio.app, member.accessToken, ['mcp:*']);
+    const list = await injectJsonRpc(studio.app, token, { id: 1, method: 'tools/list' });
     expect(list.statusCode).toBe(200);
-    const unknown = await studio.app.inject({
-      method: 'POST',
-      url: '/mcp',
-      headers: {
-        ...bearer(token),
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': '2025-06-18',
-      },
-      payload: { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'nowhere__echo', arguments: {} } },
+    const unknown = await injectJsonRpc(studio.app, token, {
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'nowhere__echo', arguments: {} },
     });
     expect(unknown.body).toContain('Unknown tool');
     // Arguments the tool's schema refuses are stopped before the server: the count is given back.
@@ -140,7 +102,7 @@ describe('daily quotas', () => {
   it('starts counting again at UTC midnight', async () => {
     const member = await addMember(studio.app, admin.accessToken, 'USER');
     // An API token, since a session's access token would expire as the clock moves on.
-    const token = await createToken(studio, member, ['*']);
+    const token = await createApiToken(studio.app, member.accessToken, ['*']);
     const servers = (await callApi(studio.app, token, 'GET', '/api/servers')).json().servers;
     const call = () =>
       callApi(studio.app, token, 'POST', `/api/servers/${servers[0].id}/tools/echo/call`, {
@@ -189,9 +151,9 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('daily quotas across two stud
   it('lets exactly 50 of 500 calls split over both instances through', async () => {
     const admin = await registerOwner(first.app);
     await registerServer(first.app, admin.accessToken, { ...everythingStdio, name: 'everything' });
-    const token = await createToken(first, admin);
+    const token = await createApiToken(first.app, admin.accessToken, ['mcp:*']);
     const answers = await Promise.all(
-      Array.from({ length: 500 }, (_, i) => callEcho((i % 2 === 0 ? first : second).app.inject, token, i)),
+      Array.from({ length: 500 }, (_, i) => callEcho(i % 2 === 0 ? first : second, token, i)),
     );
     expect(answers.filter((res) => res.statusCode === 200)).toHaveLength(50);
     expect(answers.filter((res) => res.statusCode === 429)).toHaveLength(450);

@@ -1,14 +1,9 @@
 // The MCP face of the per-server proxy: a fresh SDK server per request whose handlers forward to one server.
-import {
-  type CallToolResult,
-  type ProgressToken,
-  Server,
-  type ServerCapabilities,
-  type ServerContext,
-} from '@modelcontextprotocol/server';
+import { type CallToolResult, Server, type ServerCapabilities, type ServerContext } from '@modelcontextprotocol/server';
 import { STUDIO_VERSION } from '../../../version.js';
 import type { Exchange } from '../admission.js';
 import type { InflightCalls } from '../inflightCalls.js';
+import { progressRelay } from '../progressRelay.js';
 import { asProxyError } from './protocolErrors.js';
 import type { ProxyUpstream, UpstreamDescription } from './upstream.js';
 
@@ -69,20 +64,11 @@ export function proxyServer(context: ProxyServerContext): Server {
     );
     server.setRequestHandler('tools/call', (request, ctx) => {
       const { name, arguments: args = {} } = request.params;
-      const progressToken: ProgressToken | undefined = ctx.mcpReq._meta?.progressToken;
-      // Progress still being written when the result arrives must reach the client first, not be cut off by it.
-      const sending: Promise<unknown>[] = [];
-      const onProgress =
-        progressToken === undefined
-          ? undefined
-          : (progress: { progress: number; total?: number; message?: string }) => {
-              const params = { progressToken, ...progress };
-              sending.push(ctx.mcpReq.notify({ method: 'notifications/progress', params }).catch(() => undefined));
-            };
+      const { onProgress, drain } = progressRelay(ctx);
       return forward(ctx, async (signal) => {
         const options = { ...metered(ctx, signal), ...(onProgress ? { onProgress } : {}) };
         const result = await upstream.callTool(name, args, options);
-        await Promise.all(sending);
+        await drain();
         return server.projectCallToolResult(result as CallToolResult, undefined);
       });
     });
