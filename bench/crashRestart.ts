@@ -7,7 +7,7 @@ import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js
 import type { HostCycle, HostMessage, HostRequest, Memory } from './crashHost.js';
 import { mib } from './format.js';
 import { percentile } from './load.js';
-import { api, call, registerOwner } from './studio.js';
+import { api, call, registerOwner, setUnlimitedPlan } from './studio.js';
 
 export const CYCLES = Number(process.env.BENCH_CRASH_CYCLES ?? 100);
 export const WARMUP_CYCLES = 5;
@@ -93,6 +93,7 @@ async function startHost(scenario: CrashScenario, target: DatabaseTarget) {
 /** The studio path: crash through the API (502), restart through the API (204), echo from a new process (200). */
 async function studioCycles(base: string): Promise<() => Promise<Timing>> {
   const owner = await registerOwner(base);
+  await setUnlimitedPlan(base, owner);
   const server = await call<{ id: string }>(base, 'POST', '/api/servers', owner, {
     name: 'crashing',
     transport: 'stdio',

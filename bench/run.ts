@@ -1,5 +1,5 @@
 // `npm run bench`: request latency/throughput (PGlite, and PostgreSQL when one answers), start-up time, MCP tool
-// calls against the SDK, and crash-and-restart cycles. Prints markdown tables and rewrites docs/benchmarks.md.
+// calls against the SDK, the MCP gateway and proxy against direct calls, and crash-and-restart cycles. Prints markdown tables and rewrites docs/benchmarks.md.
 // Measures the built code in apps/studio/dist.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,8 @@ import type PgModule from 'pg';
 import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
 import { benchCrashRestart, CYCLES, WARMUP_CYCLES } from './crashRestart.js';
 import { int, ms, pct, table } from './format.js';
+import { benchGateway, GATEWAY_CONCURRENCIES } from './gateway.js';
+import { gatewayMethod, gatewayReading, gatewayTables } from './gatewayReport.js';
 import { benchHttp, CONCURRENCIES, CREDENTIALS, type LoadResult, SECONDS, WARMUP_SECONDS } from './http.js';
 import { type ServersBench, serversMethod, serversReading, serversTables } from './serversReport.js';
 import { benchStartup, median, REPETITIONS, type StartupResult } from './startup.js';
@@ -207,6 +209,14 @@ async function main(): Promise<void> {
   const serversDatabase = 'url' in postgres ? 'PostgreSQL' : 'PGlite';
   log(`Tool calls on ${serversDatabase}: ${WARMUP_CALLS} warm-up + ${CALLS} calls per cell and path`);
   const toolCalls = await onServersDatabase((target) => benchToolCalls(target, log));
+  log(
+    `Gateway on ${serversDatabase}: ${WARMUP_CALLS} warm-up + ${CALLS} calls per path at concurrency ` +
+      GATEWAY_CONCURRENCIES.join(', '),
+  );
+  // Two studios (metering on and off), each on its own fresh database.
+  const gateway = await onServersDatabase((metered) =>
+    onServersDatabase((unmetered) => benchGateway({ metered, unmetered }, serversDatabase, log)),
+  );
   log(`Crash and restart on ${serversDatabase}: ${WARMUP_CYCLES} warm-up + ${CYCLES} cycles per scenario`);
   const crashes = await onServersDatabase((target) => benchCrashRestart(target, log));
   const servers: ServersBench = { database: serversDatabase, ...toolCalls, crashes };
@@ -220,6 +230,7 @@ async function main(): Promise<void> {
     ...Object.entries(http).map(([db, rs]) => `### Requests on ${db}\n\n${httpTable(rs)}`),
     `### Start-up to \`/ready\`\n\n${startupTable(startup)}`,
     serversTables(servers),
+    gatewayTables(gateway),
   ].join('\n\n');
   console.log(tables);
 
@@ -254,13 +265,15 @@ The baseline is a bare \`node -e\` HTTP server measured the same way.
 
 ${serversMethod(servers)}
 
+${gatewayMethod(gateway)}
+
 ## Results
 
 ${tables}
 
 ## Reading
 
-${[...reading(http, startup), ...serversReading(servers)].join('\n')}
+${[...reading(http, startup), ...serversReading(servers), ...gatewayReading(gateway)].join('\n')}
 
 Everything runs on one machine: the load generator, the studio and PostgreSQL share its CPUs, so absolute numbers
 are lower than on a dedicated server; on a shared machine the figures can move by tens of percent between runs

@@ -119,6 +119,15 @@ export async function call<T>(base: string, method: string, url: string, token: 
   return answer.body;
 }
 
+/**
+ * Puts the organization on the ENTERPRISE plan, which has no daily limit of MCP calls (unless
+ * EXTERNAL_MCP_ENTERPRISE_DAILY_LIMIT sets one): the FREE limit would stop a benchmark after 200 calls, while every
+ * call is still counted against the quota.
+ */
+export async function setUnlimitedPlan(base: string, owner: string): Promise<void> {
+  await call(base, 'PATCH', '/api/org', owner, { plan: 'ENTERPRISE' });
+}
+
 /** Registers the first user (owner of a new organization) and returns its session access token. */
 export async function registerOwner(base: string): Promise<string> {
   const session = await call<{ accessToken: string }>(base, 'POST', '/api/auth/register', null, {

@@ -9,7 +9,7 @@ import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js
 import { npmServerEntry, startEverythingHttp } from '../apps/studio/src/test/peers.js';
 import { closedLoop } from './closedLoop.js';
 import { assertAllOk, load, percentile } from './load.js';
-import { type BenchStudio, call, registerOwner, startBenchStudio } from './studio.js';
+import { type BenchStudio, call, registerOwner, setUnlimitedPlan, startBenchStudio } from './studio.js';
 
 export type CallTransport = 'stdio' | 'Streamable HTTP';
 export type CallPath = 'studio' | 'direct';
@@ -101,6 +101,7 @@ export async function benchToolCalls(
       EXTERNAL_MCP_ALLOWED_PROTOCOLS: 'http,https',
     });
     const owner = await registerOwner(studio.base);
+    await setUnlimitedPlan(studio.base, owner);
     const maxConcurrency = Math.max(...CALL_CONCURRENCIES); // the default (8) would queue the studio's callers
     const registrations: Record<CallTransport, object> = {
       stdio: { transport: 'stdio', command: process.execPath, args: [everything, 'stdio'] },

@@ -83,8 +83,10 @@ export class GatewayDirectory implements Catalog {
     const now = this.deps.now();
     const cached = this.orgs.get(orgId);
     if (cached && now - cached.at < this.deps.maxAgeMs) return cached;
-    const entry: OrgEntry = { at: now, servers: this.deps.listServers(orgId), listings: new Map() };
-    entry.servers.catch(() => {
+    // Awaited once into a real promise: a query builder would run its query again at every `await`.
+    const servers = Promise.resolve().then(() => this.deps.listServers(orgId));
+    const entry: OrgEntry = { at: now, servers, listings: new Map() };
+    servers.catch(() => {
       if (this.orgs.get(orgId) === entry) this.orgs.delete(orgId);
     });
     this.orgs.set(orgId, entry);

@@ -1,0 +1,158 @@
+// The gateway benchmark: server-everything's `echo` over Streamable HTTP called directly, through the studio's `/mcp`
+// gateway and through its per-server proxy, with metering and quotas on, and through `/mcp` with them off.
+import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
+import { startEverythingHttp } from '../apps/studio/src/test/peers.js';
+import { percentile } from './load.js';
+import { mcpLoad } from './mcpLoad.js';
+import { type BenchStudio, call, registerOwner, setUnlimitedPlan, startBenchStudio } from './studio.js';
+import { CALLS, WARMUP_CALLS } from './toolCalls.js';
+
+export type GatewayPath = 'direct' | 'gateway' | 'proxy' | 'gateway, metering off';
+/** In the order the cells run (at each concurrency) and the tables list them. */
+export const GATEWAY_PATHS: readonly GatewayPath[] = ['direct', 'gateway', 'proxy', 'gateway, metering off'];
+export const GATEWAY_CONCURRENCIES = [1, 16, 64];
+/** The registration's limit on calls in flight: the default (8) would queue the studio's callers at 64. */
+export const GATEWAY_MAX_CONCURRENCY = Math.max(...GATEWAY_CONCURRENCIES);
+
+export interface GatewayResult {
+  path: GatewayPath;
+  concurrency: number;
+  p50: number;
+  p99: number;
+  callsPerSecond: number;
+  calls: number;
+}
+
+export interface GatewayBench {
+  /** 'PGlite' or 'PostgreSQL' */
+  database: string;
+  results: GatewayResult[];
+  /** The protocol era each path's client negotiated, per path (the same at every concurrency). */
+  eras: Record<GatewayPath, string>;
+}
+
+const MESSAGE = 'bench';
+
+interface Endpoint {
+  url: string;
+  token?: string;
+  tool: string;
+}
+
+interface GatewayStudio {
+  studio: BenchStudio;
+  token: string;
+  server: { id: string; slug: string };
+}
+
+/**
+ * A studio with server-everything registered over Streamable HTTP, an `mcp:*` API token, and its organization on
+ * ENTERPRISE, whose unlimited plan keeps the FREE daily limit from stopping the bench while quotas still count.
+ */
+async function startGatewayStudio(
+  target: DatabaseTarget,
+  upstreamUrl: string,
+  env: Record<string, string>,
+): Promise<GatewayStudio> {
+  const studio = await startBenchStudio(target, {
+    EXTERNAL_MCP_ALLOW_PRIVATE_NETWORKS: 'true',
+    EXTERNAL_MCP_ALLOWED_PROTOCOLS: 'http,https',
+    ...env,
+  });
+  try {
+    const owner = await registerOwner(studio.base);
+    await setUnlimitedPlan(studio.base, owner);
+    const server = await call<{ id: string; slug: string }>(studio.base, 'POST', '/api/servers', owner, {
+      name: 'everything',
+      transport: 'streamable-http',
+      url: upstreamUrl,
+      maxConcurrency: GATEWAY_MAX_CONCURRENCY,
+    });
+    const { token } = await call<{ token: string }>(studio.base, 'POST', '/api/tokens', owner, {
+      name: 'bench',
+      permissions: ['mcp:*'],
+    });
+    return { studio, token, server };
+  } catch (err) {
+    await studio.close();
+    throw err;
+  }
+}
+
+function summarize(path: GatewayPath, concurrency: number, times: Float64Array, seconds: number): GatewayResult {
+  const sorted = times.sort();
+  return {
+    path,
+    concurrency,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    callsPerSecond: times.length / seconds,
+    calls: times.length,
+  };
+}
+
+/**
+ * Studio A (metering and quotas on, the default) on `targets.metered` and studio B (`EXTERNAL_MCP_METERING=false`) on
+ * `targets.unmetered`, both in front of one server-everything over Streamable HTTP. Per concurrency and path, a
+ * worker thread makes WARMUP_CALLS calls of warm-up, then CALLS measured, from as many callers sharing one client.
+ */
+export async function benchGateway(
+  targets: { metered: DatabaseTarget; unmetered: DatabaseTarget },
+  database: string,
+  progress: (line: string) => void,
+): Promise<GatewayBench> {
+  const everything = await startEverythingHttp();
+  const upstreamUrl = `http://127.0.0.1:${everything.port}/mcp`;
+  const studios: GatewayStudio[] = [];
+  try {
+    const metered = await startGatewayStudio(targets.metered, upstreamUrl, {});
+    studios.push(metered);
+    const unmetered = await startGatewayStudio(targets.unmetered, upstreamUrl, { EXTERNAL_MCP_METERING: 'false' });
+    studios.push(unmetered);
+    const gatewayOf = ({ studio, token, server }: GatewayStudio): Endpoint => ({
+      url: `${studio.base}/mcp`,
+      token,
+      tool: `${server.slug}__echo`,
+    });
+    const endpoints: Record<GatewayPath, Endpoint> = {
+      direct: { url: upstreamUrl, tool: 'echo' },
+      gateway: gatewayOf(metered),
+      proxy: {
+        url: `${metered.studio.base}/api/v1/external-mcp/${metered.server.id}/mcp`,
+        token: metered.token,
+        tool: 'echo',
+      },
+      'gateway, metering off': gatewayOf(unmetered),
+    };
+    const results: GatewayResult[] = [];
+    const eras = new Map<GatewayPath, Set<string>>(GATEWAY_PATHS.map((path) => [path, new Set()]));
+    for (const concurrency of GATEWAY_CONCURRENCIES) {
+      for (const path of GATEWAY_PATHS) {
+        const reply = await mcpLoad({
+          ...endpoints[path],
+          message: MESSAGE,
+          concurrency,
+          warmup: Math.max(WARMUP_CALLS, concurrency),
+          calls: Math.max(CALLS, concurrency),
+        });
+        await Promise.all(studios.map(({ studio }) => studio.settle()));
+        eras.get(path)?.add(reply.era);
+        const result = summarize(path, concurrency, reply.times, reply.seconds);
+        progress(
+          `  ${path} c=${concurrency}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+            `${Math.round(result.callsPerSecond)} calls/s (${result.calls} calls, ${reply.era} era)`,
+        );
+        results.push(result);
+      }
+    }
+    const eraOf = (path: GatewayPath) => [...(eras.get(path) ?? [])].join(' and ');
+    return {
+      database,
+      results,
+      eras: Object.fromEntries(GATEWAY_PATHS.map((path) => [path, eraOf(path)])) as Record<GatewayPath, string>,
+    };
+  } finally {
+    for (const { studio } of studios) await studio.close();
+    await everything.stop();
+  }
+}
