@@ -165,7 +165,11 @@ export function gatewayReading(bench: GatewayBench): string[] {
       "for the exchange and the studio's own SDK client call upstream: several milliseconds of one thread on this " +
       'machine, against well under one for the direct call, which is why neither target is in reach here. Caching ' +
       'the token and registration reads per process (at the price of revocations taking effect a few seconds late) ' +
-      'and answering the gateway without a per-request SDK server are the next steps.',
+      'and answering the gateway without a per-request SDK server are the next steps. Timed inside the studio at ' +
+      'concurrency 1 on PostgreSQL, a call spent about 1.3 ms reading the registration, 1.6 ms on the quota upsert, ' +
+      "1.3 ms in the tool guard (the catalog entry and the schema check) and 4.5 ms in the studio's SDK client call " +
+      'to server-everything, against 1.5 ms for a plain POST of the same request: the client session is the largest ' +
+      'single cost.',
   );
   return lines;
 }
