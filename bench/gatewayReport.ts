@@ -58,11 +58,11 @@ ${table(
 export function gatewayMethod(bench: GatewayBench): string {
   const eras = GATEWAY_PATHS.map((path) => `${path}: ${bench.eras[path]}`).join('; ');
   return `**Gateway.** \`echo\` with \`{"message":"bench"}\` on the same server-everything over Streamable HTTP (one
-process on 127.0.0.1, as above), on four paths. *Direct*: its \`/mcp\`, tool \`echo\`. *Gateway*: a studio's \`/mcp\`,
-tool \`everything__echo\`. *Proxy*: the same studio's \`/api/v1/external-mcp/<server id>/mcp\`, tool \`echo\`. Both run
+process on 127.0.0.1, as above), on four paths. _Direct_: its \`/mcp\`, tool \`echo\`. _Gateway_: a studio's \`/mcp\`,
+tool \`everything__echo\`. _Proxy_: the same studio's \`/api/v1/external-mcp/<server id>/mcp\`, tool \`echo\`. Both run
 on studio A, with metering and quotas on (the default): its organization is on the ENTERPRISE plan, which has no
 daily limit, so the FREE limit does not stop the bench while every call is still counted against the quota and
-leaves a usage event. *Gateway, metering off*: the \`/mcp\` of studio B, identical but for
+leaves a usage event. _Gateway, metering off_: the \`/mcp\` of studio B, identical but for
 \`EXTERNAL_MCP_METERING=false\`. Each studio is built as above (on ${bench.database}, a fresh database each), registers
 the server with \`transport: streamable-http\` and maxConcurrency ${GATEWAY_MAX_CONCURRENCY}, and the calls carry an
 \`mcps_\` API token with \`mcp:*\`. Every cell runs in a new worker thread (\`bench/mcp-load-worker.mjs\`), so the load

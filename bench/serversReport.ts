@@ -125,12 +125,12 @@ export function serversTables(bench: ServersBench): string {
 export function serversMethod(bench: ServersBench): string {
   const top = Math.max(...CALL_CONCURRENCIES);
   return `**Tool calls.** \`echo\` with \`{"message":"bench"}\` on \`@modelcontextprotocol/server-everything\`
-${bench.peers.everything}, on two paths. *Studio*: \`POST /api/servers/:id/tools/echo/call\` on a studio built as
+${bench.peers.everything}, on two paths. _Studio_: \`POST /api/servers/:id/tools/echo/call\` on a studio built as
 above (on ${bench.database}; these sections use PostgreSQL when one answers, PGlite otherwise) with an \`mcps_\` API token (scope \`servers:use\`; the organization on the ENTERPRISE plan, so the FREE daily limit of MCP calls
 does not stop the bench, though every call still counts against the quota); autocannon (worker thread,
 keep-alive, no pipelining) makes exactly ${int(WARMUP_CALLS)} warm-up calls, then ${int(CALLS)} measured, over as many
 connections as the concurrency. The registrations set maxConcurrency ${top}, since the default (8) would queue the
-studio's callers at concurrency ${top}. *Direct*: one SDK \`Client\` (\`@modelcontextprotocol/client\`
+studio's callers at concurrency ${top}. _Direct_: one SDK \`Client\` (\`@modelcontextprotocol/client\`
 ${bench.peers.client}, era negotiation \`auto\` as in the studio's sessions; server-everything settled on the
 ${bench.peers.era} era) shared by as many callers in a closed loop, the same ${int(WARMUP_CALLS)} + ${int(CALLS)} calls, each timed
 with \`performance.now()\`. Over stdio the studio runs its own server-everything child and the direct client
