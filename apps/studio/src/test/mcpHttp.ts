@@ -1,5 +1,6 @@
 // MCP over HTTP against a listening test studio, below the SDK client: API tokens and raw JSON-RPC posts.
 import type { AddressInfo } from 'node:net';
+import type { TranscriptEntry } from '@mcp-studio/protocol';
 import type { App } from '../platform/http/app.js';
 import { bearer, callApi } from './harness.js';
 
@@ -65,4 +66,27 @@ export function injectJsonRpc(app: App, token: string, message: object, url = '/
     },
     payload: { jsonrpc: '2.0', ...message },
   });
+}
+
+type JsonRpcMessage = { id?: number | string; method?: string; params?: Record<string, unknown> };
+
+/**
+ * Whether the server was sent `tools/call` for the long-running operation of this `duration` and then its
+ * `notifications/cancelled`, as its JSON-RPC transcript (`GET /api/servers/:id/logs`) shows.
+ */
+export async function upstreamCancelled(app: App, accessToken: string, serverId: string, duration: number) {
+  const res = await callApi(app, accessToken, 'GET', `/api/servers/${serverId}/logs`);
+  if (res.statusCode !== 200) throw new Error(`logs failed: ${res.statusCode} ${res.body}`);
+  const sent = (res.json().transcript as TranscriptEntry[])
+    .filter((entry) => entry.direction === 'sent')
+    .map((entry) => entry.message as JsonRpcMessage);
+  const call = sent.findLast(
+    (message) =>
+      message.method === 'tools/call' &&
+      (message.params?.arguments as { duration?: number } | undefined)?.duration === duration,
+  );
+  const cancelled = sent.some(
+    (message) => message.method === 'notifications/cancelled' && message.params?.requestId === call?.id,
+  );
+  return { called: call !== undefined, cancelled: call !== undefined && cancelled };
 }

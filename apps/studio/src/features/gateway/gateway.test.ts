@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SessionTokens, TranscriptEntry } from '@mcp-studio/protocol';
+import type { SessionTokens } from '@mcp-studio/protocol';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -14,6 +14,7 @@ import {
   startTestStudio,
   type TestStudio,
 } from '../../test/harness.js';
+import { upstreamCancelled } from '../../test/mcpHttp.js';
 import { everythingStdio, npmServerEntry } from '../../test/peers.js';
 
 type JsonRpc = { id?: number | string; method?: string; params?: Record<string, unknown> };
@@ -73,12 +74,6 @@ describe('the /mcp gateway', () => {
   }
 
   const toolNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
-
-  async function transcript(id: string): Promise<{ entry: TranscriptEntry; message: JsonRpc }[]> {
-    const res = await callApi(studio.app, admin.accessToken, 'GET', `/api/servers/${id}/logs`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().transcript.map((entry: TranscriptEntry) => ({ entry, message: entry.message as JsonRpc }));
-  }
 
   it.each(['auto', 'legacy'] as const)(
     'lists and calls the tools of every server in %s mode',
@@ -142,21 +137,8 @@ describe('the /mcp gateway', () => {
 
       await vi.waitFor(
         async () => {
-          const entries = await transcript(everythingId);
-          const call = entries.findLast(
-            ({ entry, message }) =>
-              entry.direction === 'sent' &&
-              message.method === 'tools/call' &&
-              (message.params?.arguments as { duration?: number } | undefined)?.duration === DURATION[mode],
-          );
-          expect(call).toBeDefined();
-          const cancelled = entries.find(
-            ({ entry, message }) =>
-              entry.direction === 'sent' &&
-              message.method === 'notifications/cancelled' &&
-              message.params?.requestId === call?.message.id,
-          );
-          expect(cancelled).toBeDefined();
+          const upstream = await upstreamCancelled(studio.app, admin.accessToken, everythingId, DURATION[mode]);
+          expect(upstream).toEqual({ called: true, cancelled: true });
         },
         { timeout: 10_000, interval: 50 },
       );

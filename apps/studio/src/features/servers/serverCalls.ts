@@ -136,38 +136,40 @@ export class ServerCalls {
     });
   }
 
-  async readResource(principal: Principal, id: string, uri: string, options: MeteredCallOptions = {}) {
-    const server = await this.load(principal.orgId, id);
-    const call = { principal, serverId: id, method: 'resources/read', tool: uri, input: { uri } } as const;
-    return this.metered(call, options, (reached) =>
-      this.runEnabled(
-        principal.orgId,
-        server,
-        (client, signal, { timeoutMs }) => {
-          reached();
-          return client.readResource({ uri }, { signal, timeout: timeoutMs });
-        },
-        useOptions(options),
-      ),
-    );
+  readResource(principal: Principal, id: string, uri: string, options: MeteredCallOptions = {}) {
+    const call = { method: 'resources/read', tool: uri, input: { uri } } as const;
+    return this.forward(principal, id, call, options, (client, request) => client.readResource({ uri }, request));
   }
 
-  async getPrompt(
+  getPrompt(
     principal: Principal,
     id: string,
     name: string,
     args: Record<string, string>,
     options: MeteredCallOptions = {},
   ) {
+    const call = { method: 'prompts/get', tool: name, input: args } as const;
+    return this.forward(principal, id, call, options, (client, request) =>
+      client.getPrompt({ name, arguments: args }, request),
+    );
+  }
+
+  /** A metered request other than a tool call: no guard, no progress, the server's timeout (or the caller's). */
+  private async forward<T>(
+    principal: Principal,
+    id: string,
+    call: Pick<MeteredCall, 'method' | 'tool' | 'input'>,
+    options: MeteredCallOptions,
+    send: (client: Client, request: { signal: AbortSignal; timeout: number }) => Promise<T>,
+  ): Promise<T> {
     const server = await this.load(principal.orgId, id);
-    const call = { principal, serverId: id, method: 'prompts/get', tool: name, input: args } as const;
-    return this.metered(call, options, (reached) =>
+    return this.metered({ principal, serverId: id, ...call }, options, (reached) =>
       this.runEnabled(
         principal.orgId,
         server,
         (client, signal, { timeoutMs }) => {
           reached();
-          return client.getPrompt({ name, arguments: args }, { signal, timeout: timeoutMs });
+          return send(client, { signal, timeout: timeoutMs });
         },
         useOptions(options),
       ),

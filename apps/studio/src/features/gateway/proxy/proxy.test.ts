@@ -1,4 +1,4 @@
-import type { SessionTokens, TranscriptEntry } from '@mcp-studio/protocol';
+import type { SessionTokens } from '@mcp-studio/protocol';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -9,11 +9,15 @@ import {
   startTestStudio,
   type TestStudio,
 } from '../../../test/harness.js';
-import { createApiToken, listeningUrl, postJsonRpc, type TextResult } from '../../../test/mcpHttp.js';
+import {
+  createApiToken,
+  listeningUrl,
+  postJsonRpc,
+  type TextResult,
+  upstreamCancelled,
+} from '../../../test/mcpHttp.js';
 import { everythingStdio, startEverythingHttp } from '../../../test/peers.js';
 import { type GuardedServer, startGuardedServer } from '../../servers/connection/fixtures/guardedHttpServer.mjs';
-
-type JsonRpc = { id?: number | string; method?: string; params?: Record<string, unknown> };
 
 const SECRET = 'proxy-bearer-7d3f9a1c5e2b8046';
 const proxyPath = (serverId: string) => `/api/v1/external-mcp/${serverId}/mcp`;
@@ -75,12 +79,6 @@ describe('the per-server proxy', () => {
     await client.connect(transport);
     clients.push(client);
     return client;
-  }
-
-  async function transcript(id: string): Promise<{ entry: TranscriptEntry; message: JsonRpc }[]> {
-    const res = await callApi(studio.app, admin.accessToken, 'GET', `/api/servers/${id}/logs`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().transcript.map((entry: TranscriptEntry) => ({ entry, message: entry.message as JsonRpc }));
   }
 
   it.each([
@@ -153,21 +151,8 @@ describe('the per-server proxy', () => {
 
       await vi.waitFor(
         async () => {
-          const entries = await transcript(ids[transport]);
-          const call = entries.findLast(
-            ({ entry, message }) =>
-              entry.direction === 'sent' &&
-              message.method === 'tools/call' &&
-              (message.params?.arguments as { duration?: number } | undefined)?.duration === duration,
-          );
-          expect(call).toBeDefined();
-          const cancelled = entries.find(
-            ({ entry, message }) =>
-              entry.direction === 'sent' &&
-              message.method === 'notifications/cancelled' &&
-              message.params?.requestId === call?.message.id,
-          );
-          expect(cancelled).toBeDefined();
+          const upstream = await upstreamCancelled(studio.app, admin.accessToken, ids[transport], duration);
+          expect(upstream).toEqual({ called: true, cancelled: true });
         },
         { timeout: 10_000, interval: 50 },
       );
