@@ -20,7 +20,6 @@ import { authRoutes } from './features/auth/routes.js';
 import { AuthService } from './features/auth/service.js';
 import { credentialRoutes } from './features/credentials/routes.js';
 import { CredentialService } from './features/credentials/service.js';
-import { GatewayDirectory } from './features/gateway/directory.js';
 import { proxyRoutes } from './features/gateway/proxy/routes.js';
 import { gatewayRoutes } from './features/gateway/routes.js';
 import { GatewayService } from './features/gateway/service.js';
@@ -34,6 +33,7 @@ import { OrgService } from './features/orgs/service.js';
 import { dashboardSocketRoutes } from './features/realtime/dashboardSocket.js';
 import { systemStatsPublisher } from './features/realtime/systemStats.js';
 import { ConnectionTester } from './features/servers/connectionTest.js';
+import { ServerDirectory } from './features/servers/directory.js';
 import { ArgumentValidator } from './features/servers/discovery/argumentValidator.js';
 import { ToolCallGuard } from './features/servers/discovery/callGuard.js';
 import { CatalogService } from './features/servers/discovery/catalogService.js';
@@ -83,7 +83,7 @@ export interface StudioDeps {
 }
 
 /** How long a process trusts its copy of an organization's servers and catalogs without hearing of a change. */
-const GATEWAY_DIRECTORY_MAX_AGE_MS = 5000;
+const SERVER_DIRECTORY_MAX_AGE_MS = 5000;
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
@@ -114,7 +114,8 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   const db = database.db;
   const vault = new Vault(keyring);
   const accessTokens = new AccessTokens(keyring, config.accessTokenTtlSeconds);
-  const tokens = new TokenService({ db, clock });
+  const tokens = new TokenService({ db, clock, bus });
+  app.addHook('onClose', async () => tokens.close());
   const orgs = new OrgService({
     db,
     clock,
@@ -180,12 +181,21 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   const validator = new ArgumentValidator((details) =>
     app.log.warn(details, 'a tool input schema cannot be compiled; its calls go to the server unchecked'),
   );
+  const directory = new ServerDirectory({
+    catalog,
+    listServers: (orgId) => listServers(db, orgId),
+    bus,
+    now: () => performance.now(),
+    maxAgeMs: SERVER_DIRECTORY_MAX_AGE_MS,
+  });
+  app.addHook('onClose', async () => directory.close());
   const serverCalls: ServerCalls = new ServerCalls({
     db,
     manager: connections,
+    directory,
     credentials,
     checkUrl: serverUrlCheck,
-    toolGuard: new ToolCallGuard({ catalog, validator }),
+    toolGuard: new ToolCallGuard({ catalog, directory, validator }),
     metering: usage.metering,
   });
   const servers = new ServerService({
@@ -277,14 +287,6 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   );
   serverImportRoutes(app, { servers, checkUrl: serverUrlCheck });
   catalogRoutes(app, catalog);
-  const directory = new GatewayDirectory({
-    catalog,
-    listServers: (orgId) => listServers(db, orgId),
-    bus,
-    now: () => performance.now(),
-    maxAgeMs: GATEWAY_DIRECTORY_MAX_AGE_MS,
-  });
-  app.addHook('onClose', async () => directory.close());
   const gateway = new GatewayService({ directory, calls: serverCalls, metering: usage.metering, log: app.log });
   gatewayRoutes(app, { gateway, metering: usage.metering, db, bus });
   proxyRoutes(app, { db, calls: serverCalls, metering: usage.metering, timeoutMs: config.proxyTimeoutMs });

@@ -1,8 +1,8 @@
 // Which of an organization's servers a token reaches through the gateway: the one rule for tools, resources, prompts.
 import { hasPermission, mcpServerPermission } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ServerDirectory } from '../servers/directory.js';
 import type { ServerRow } from '../servers/store.js';
-import type { GatewayDirectory } from './directory.js';
 
 /** A VIEWER's token reaches nothing: its role may not use servers. */
 export function mayUseTools(principal: Principal): boolean {
@@ -16,7 +16,7 @@ export function mayReachServer(principal: Principal, serverId: string): boolean 
 
 /** The enabled servers of the token's organization that it may use. */
 export async function reachableServers(
-  directory: Pick<GatewayDirectory, 'listServers'>,
+  directory: Pick<ServerDirectory, 'listServers'>,
   principal: Principal,
 ): Promise<ServerRow[]> {
   if (!mayUseTools(principal)) return [];

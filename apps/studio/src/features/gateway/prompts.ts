@@ -1,16 +1,16 @@
 // Prompts through the gateway: named `<server-slug>__<prompt>` like tools, fetched from their server.
 import type { GetPromptResult, Prompt } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ServerDirectory } from '../servers/directory.js';
 import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
 import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
-import type { GatewayDirectory } from './directory.js';
 import type { CallTarget } from './service.js';
 import { namespacedNames } from './toolNames.js';
 
 export interface GatewayPromptsDeps {
   /** Servers and catalogs, as the gateway lists them. */
-  directory: Pick<GatewayDirectory, 'listServers' | 'prompts'>;
+  directory: Pick<ServerDirectory, 'listServers' | 'prompts'>;
   calls: Pick<ServerCalls, 'getPrompt'>;
   metering: Pick<Metering, 'denied'>;
   log: GatewayLog;

@@ -5,16 +5,16 @@ import type {
   ResourceTemplateType as ResourceTemplate,
 } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ServerDirectory } from '../servers/directory.js';
 import type { MeteredCallOptions, ServerCalls } from '../servers/serverCalls.js';
 import type { ServerRow } from '../servers/store.js';
 import type { Metering } from '../usage/metering.js';
 import { fromEachServer, type GatewayLog, pick, reachableServers } from './access.js';
-import type { GatewayDirectory } from './directory.js';
 import { namespacedResourceUri, namespacedUriTemplate, parseNamespacedUri } from './resourceUris.js';
 
 export interface GatewayResourcesDeps {
   /** Servers and catalogs, as the gateway lists them. */
-  directory: Pick<GatewayDirectory, 'listServers' | 'resources'>;
+  directory: Pick<ServerDirectory, 'listServers' | 'resources'>;
   calls: Pick<ServerCalls, 'readResource'>;
   metering: Pick<Metering, 'denied'>;
   log: GatewayLog;

@@ -3,10 +3,10 @@ import type { CallToolResult, MeteredMethod } from '@mcp-studio/protocol';
 import type { Tool } from '@modelcontextprotocol/server';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/errors.js';
+import type { ServerDirectory } from '../servers/directory.js';
 import type { ServerCalls, ToolCallOptions } from '../servers/serverCalls.js';
 import type { Metering } from '../usage/metering.js';
 import { mayUseTools, reachableServers } from './access.js';
-import type { GatewayDirectory } from './directory.js';
 import { GatewayPrompts } from './prompts.js';
 import { GatewayResources } from './resources.js';
 import { exposedToolNames, type UpstreamTool } from './toolNames.js';
@@ -37,7 +37,7 @@ export interface GatewayScope {
 
 export interface GatewayDeps {
   /** Servers and catalogs, as the gateway lists them. */
-  directory: Pick<GatewayDirectory, 'listServers' | 'tools' | 'resources' | 'prompts'>;
+  directory: Pick<ServerDirectory, 'listServers' | 'tools' | 'resources' | 'prompts'>;
   calls: Pick<ServerCalls, 'callTool' | 'readResource' | 'getPrompt'>;
   /** Records refused calls; the calls themselves are metered where they are forwarded. */
   metering: Pick<Metering, 'denied'>;

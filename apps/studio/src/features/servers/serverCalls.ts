@@ -10,6 +10,7 @@ import type { Admission } from '../usage/quotas.js';
 import { NotForwardedError, UpstreamRpcError } from './callErrors.js';
 import { describeInvalidReply } from './connection/invalidReply.js';
 import { ReplyTooLargeError } from './connection/replyLimit.js';
+import type { ServerDirectory } from './directory.js';
 import type { ToolCallGuard } from './discovery/callGuard.js';
 import type { ConnectionManager } from './manager/connectionManager.js';
 import {
@@ -47,6 +48,8 @@ export interface ToolCallOptions extends MeteredCallOptions {
 export interface ServerCallsDeps {
   db: Db;
   manager: ConnectionManager;
+  /** Registrations as this process holds them, for the calls themselves; (re)connecting reads the database. */
+  directory: Pick<ServerDirectory, 'server'>;
   credentials: CredentialService;
   checkUrl: UrlCheck;
   /** Refuses calls to unknown or disabled tools and arguments that do not match the tool's schema. */
@@ -108,9 +111,9 @@ export class ServerCalls {
     options: ToolCallOptions = {},
   ): Promise<CallToolResult> {
     const { onProgress, onStart } = options;
-    // The registration is read once per call: the guard and the connection both work from it. An unknown id is
-    // a 404 that never becomes usage.
-    const server = await this.load(principal.orgId, id);
+    // The registration is looked up once per call: the guard and the connection both work from it. An unknown id
+    // is a 404 that never becomes usage.
+    const server = await this.registration(principal.orgId, id);
     const call = { principal, serverId: id, method: 'tools/call', tool: name, input: args } as const;
     return this.metered(call, options, async (reached) => {
       if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
@@ -162,7 +165,7 @@ export class ServerCalls {
     options: MeteredCallOptions,
     send: (client: Client, request: { signal: AbortSignal; timeout: number }) => Promise<T>,
   ): Promise<T> {
-    const server = await this.load(principal.orgId, id);
+    const server = await this.registration(principal.orgId, id);
     return this.metered({ principal, serverId: id, ...call }, options, (reached) =>
       this.runEnabled(
         principal.orgId,
@@ -272,6 +275,13 @@ export class ServerCalls {
 
   private async load(orgId: string, id: string) {
     const row = await findServer(this.deps.db, orgId, id);
+    if (!row) throw notFound('MCP server');
+    return presentServer(row);
+  }
+
+  /** The registration a call works from, from memory: changes reach it through the server events. */
+  private async registration(orgId: string, id: string) {
+    const row = await this.deps.directory.server(orgId, id);
     if (!row) throw notFound('MCP server');
     return presentServer(row);
   }

@@ -120,8 +120,10 @@ export class ServerService {
       if (!updated) throw notFound('MCP server');
       const dropped = row.ownedCredentialIds.filter((c) => !secrets.owned.includes(c));
       await this.deps.secrets.release(principal, dropped, ip);
+      // Told before the session closes: calls take the registration from memory, which this event refreshes.
+      const server = this.publish('server_updated', updated);
       await this.deps.onChanged?.(row.id);
-      return this.publish('server_updated', updated);
+      return server;
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('server_name_taken', 'An MCP server with this name already exists');
       throw err;
@@ -131,8 +133,6 @@ export class ServerService {
   async delete(principal: Principal, id: string, ip: string | null): Promise<void> {
     const row = await this.find(principal, id);
     await store.deleteServer(this.deps.db, row.orgId, row.id);
-    await this.deps.onChanged?.(row.id);
-    await this.deps.secrets.release(principal, row.ownedCredentialIds, ip);
     this.deps.bus.publish({
       topic: 'servers',
       type: 'server_deleted',
@@ -140,6 +140,8 @@ export class ServerService {
       data: { id: row.id },
       access: { action: 'read', subject: 'McpServer' },
     });
+    await this.deps.onChanged?.(row.id);
+    await this.deps.secrets.release(principal, row.ownedCredentialIds, ip);
   }
 
   /**

@@ -12,14 +12,20 @@ import { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { generateSecret, hashSecret } from '../../platform/crypto/secrets.js';
 import type { Db } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/bus.js';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { presentToken } from './present.js';
 import * as store from './store.js';
+import { VerifiedTokens } from './verifiedTokens.js';
 
 export interface TokenServiceDeps {
   db: Db;
   clock: Clock;
+  /** Member changes (role, removal) drop that member's tokens from memory. */
+  bus: EventBus;
 }
+
+const MEMBER_CHANGES = new Set(['member_updated', 'member_removed']);
 
 const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6;
 const TOUCH_INTERVAL_MS = 60_000;
@@ -27,8 +33,21 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class TokenService {
   /** When this process last recorded each token's use, so a busy token costs one write a minute, not one a call. */
   private readonly lastTouched = new Map<string, number>();
+  private readonly verified: VerifiedTokens;
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly deps: TokenServiceDeps) {}
+  constructor(private readonly deps: TokenServiceDeps) {
+    this.verified = new VerifiedTokens(() => deps.clock.now().getTime());
+    this.unsubscribe = deps.bus.subscribe((event) => {
+      if (!MEMBER_CHANGES.has(event.type)) return;
+      const userId = (event.data as { id?: unknown } | null)?.id;
+      this.verified.forget((found) => found.token.userId === userId);
+    });
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
 
   async create(principal: Principal, body: CreateTokenBody): Promise<CreatedToken> {
     const now = this.deps.clock.now();
@@ -70,6 +89,7 @@ export class TokenService {
   async revoke(principal: Principal, id: string): Promise<ApiToken> {
     await this.findManageable(principal, id, 'update');
     const row = await store.revokeToken(this.deps.db, id, this.deps.clock.now());
+    this.verified.forget((found) => found.token.id === id);
     if (!row) throw notFound('API token');
     return presentToken(row);
   }
@@ -77,12 +97,14 @@ export class TokenService {
   async delete(principal: Principal, id: string): Promise<void> {
     await this.findManageable(principal, id, 'delete');
     await store.deleteToken(this.deps.db, id);
+    this.verified.forget((found) => found.token.id === id);
   }
 
   /** The principal a presented `mcps_` secret stands for, or null when unknown, revoked or expired. */
   async authenticate(secret: string): Promise<Principal | null> {
     const now = this.deps.clock.now();
-    const found = await store.findTokenForAuth(this.deps.db, hashSecret(secret));
+    const hash = hashSecret(secret);
+    const found = this.verified.get(hash) ?? (await this.read(hash));
     if (!found || found.token.revokedAt || (found.token.expiresAt && found.token.expiresAt <= now)) return null;
     const touchedAt = this.lastTouched.get(found.token.id) ?? 0;
     if (now.getTime() - touchedAt >= TOUCH_INTERVAL_MS) {
@@ -97,6 +119,12 @@ export class TokenService {
       tokenId: found.token.id,
       permissions: found.token.permissions,
     });
+  }
+
+  private async read(hash: string) {
+    const found = await store.findTokenForAuth(this.deps.db, hash);
+    if (found) this.verified.set(hash, found);
+    return found;
   }
 
   private async findManageable(principal: Principal, id: string, action: 'update' | 'delete') {

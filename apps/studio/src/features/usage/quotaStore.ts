@@ -17,17 +17,40 @@ export interface CounterKey {
  */
 export async function takeOne(db: Db, key: CounterKey, limit: number | null): Promise<number | null> {
   if (limit !== null && limit <= 0) return null;
-  const withinLimit = limit === null ? sql`true` : sql`${usageQuotaCounters.used} < ${limit}`;
-  const rows = await db
+  const rows = await takeOneStatement(db).execute({ ...key, limit });
+  return rows[0]?.used ?? null;
+}
+
+/** Built once per database and prepared there: the statement runs on every metered call. */
+const takeOneStatements = new WeakMap<Db, ReturnType<typeof prepareTakeOne>>();
+
+function takeOneStatement(db: Db) {
+  let statement = takeOneStatements.get(db);
+  if (!statement) {
+    statement = prepareTakeOne(db);
+    takeOneStatements.set(db, statement);
+  }
+  return statement;
+}
+
+function prepareTakeOne(db: Db) {
+  const { used } = usageQuotaCounters;
+  const limit = sql.placeholder('limit');
+  return db
     .insert(usageQuotaCounters)
-    .values({ ...key, used: 1 })
+    .values({
+      orgId: sql.placeholder('orgId'),
+      userId: sql.placeholder('userId'),
+      day: sql.placeholder('day'),
+      used: 1,
+    })
     .onConflictDoUpdate({
       target: [usageQuotaCounters.userId, usageQuotaCounters.day],
-      set: { used: sql`${usageQuotaCounters.used} + 1` },
-      setWhere: withinLimit,
+      set: { used: sql`${used} + 1` },
+      setWhere: sql`(${limit}::integer is null or ${used} < ${limit}::integer)`,
     })
-    .returning({ used: usageQuotaCounters.used });
-  return rows[0]?.used ?? null;
+    .returning({ used })
+    .prepare('usage_quota_take_one');
 }
 
 /** Gives back a call that never reached its server. */

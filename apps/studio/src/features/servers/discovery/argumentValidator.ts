@@ -43,6 +43,8 @@ export class ArgumentValidator {
   private readonly instances: Record<Dialect, Ajv>;
   /** Compiled validators by dialect and canonical schema; null for a schema Ajv could not compile. */
   private readonly compiled = new Map<string, ValidateFunction | null>();
+  /** The same by schema object: a schema served from memory again is checked without being serialised. */
+  private readonly bySchema = new WeakMap<object, ValidateFunction | null>();
 
   /** `onUncompilable` hears once about each schema Ajv refuses, with the context of the call that met it. */
   constructor(private readonly onUncompilable: (details: { reason: string } & Record<string, unknown>) => void) {
@@ -68,6 +70,14 @@ export class ArgumentValidator {
   }
 
   private validatorFor(schema: Record<string, unknown>, context: Record<string, unknown>): ValidateFunction | null {
+    const known = this.bySchema.get(schema);
+    if (known !== undefined) return known;
+    const validate = this.compiledFor(schema, context);
+    this.bySchema.set(schema, validate);
+    return validate;
+  }
+
+  private compiledFor(schema: Record<string, unknown>, context: Record<string, unknown>): ValidateFunction | null {
     const dialect = dialectOf(schema);
     const { $schema: _declared, ...body } = schema;
     const key = `${dialect}\0${canonicalJson(body)}`;

@@ -1,11 +1,14 @@
 // What a tool call must pass before it reaches the server: the tool exists, is not disabled, and its arguments
 // match its input schema.
 import { AppError, forbidden } from '../../../platform/http/errors.js';
+import type { ServerDirectory } from '../directory.js';
 import type { ArgumentValidator } from './argumentValidator.js';
 import type { CatalogService } from './catalogService.js';
 
 export interface ToolCallGuardDeps {
-  catalog: CatalogService;
+  catalog: Pick<CatalogService, 'toolFor'>;
+  /** The catalog as this process holds it; a tool it does not list yet is looked up (and refreshed) in the catalog. */
+  directory: Pick<ServerDirectory, 'tools'>;
   validator: ArgumentValidator;
 }
 
@@ -26,12 +29,19 @@ export class ToolCallGuard {
     if (server.disabledTools.includes(name)) {
       throw forbidden(`The tool ${name} is disabled on this MCP server`, 'tool_disabled');
     }
-    const tool = await this.deps.catalog.toolFor(orgId, serverId, name);
-    const schema = tool.definition.inputSchema;
+    const schema = await this.inputSchema(orgId, serverId, name);
     if (!schema || typeof schema !== 'object') return;
     const issues = this.deps.validator.check(schema as Record<string, unknown>, args, { serverId, tool: name });
     if (!issues?.length) return;
     const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     throw new AppError('invalid_arguments', 400, `Invalid arguments for tool ${name}: ${summary}`, issues);
+  }
+
+  private async inputSchema(orgId: string, serverId: string, name: string): Promise<unknown> {
+    // A catalog never read is read here (once, shared with the listing); failing that, the call fails as it would.
+    const listed = await this.deps.directory.tools(orgId, serverId);
+    const tool = listed.tools.find((entry) => entry.name === name);
+    if (tool) return tool.inputSchema;
+    return (await this.deps.catalog.toolFor(orgId, serverId, name)).definition.inputSchema;
   }
 }

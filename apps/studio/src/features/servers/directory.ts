@@ -1,13 +1,14 @@
-// What the gateway lists, kept per organization in this process: servers and their catalogs are read from the
-// database once, then served from memory until an event says they changed.
+// Registrations and catalogs on the hot path of calls (the gateway, the proxy, the REST call endpoint), kept per
+// organization in this process: read from the database once, then served from memory until an event says they
+// changed.
 import type { EventBus, StudioEvent } from '../../platform/events/bus.js';
-import type { CatalogService } from '../servers/discovery/catalogService.js';
-import type { ServerRow } from '../servers/store.js';
+import type { CatalogService } from './discovery/catalogService.js';
+import type { ServerRow } from './store.js';
 
 type Catalog = Pick<CatalogService, 'tools' | 'resources' | 'prompts'>;
 type Listing<K extends keyof Catalog> = Awaited<ReturnType<Catalog[K]>>;
 
-export interface GatewayDirectoryDeps {
+export interface ServerDirectoryDeps {
   catalog: Catalog;
   listServers: (orgId: string) => Promise<ServerRow[]>;
   bus: EventBus;
@@ -33,11 +34,11 @@ interface OrgEntry {
   listings: Map<string, Promise<unknown>>;
 }
 
-export class GatewayDirectory implements Catalog {
+export class ServerDirectory implements Catalog {
   private readonly orgs = new Map<string, OrgEntry>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly deps: GatewayDirectoryDeps) {
+  constructor(private readonly deps: ServerDirectoryDeps) {
     this.unsubscribe = deps.bus.subscribe((event) => {
       if (event.orgId && CHANGES.has(event.type)) this.orgs.delete(event.orgId);
     });
@@ -45,6 +46,12 @@ export class GatewayDirectory implements Catalog {
 
   listServers(orgId: string): Promise<ServerRow[]> {
     return this.entry(orgId).servers;
+  }
+
+  /** One registration of the organization, or undefined when it has none by that id. */
+  async server(orgId: string, serverId: string): Promise<ServerRow | undefined> {
+    const servers = await this.listServers(orgId);
+    return servers.find((server) => server.id === serverId);
   }
 
   tools(orgId: string, serverId: string): Promise<Listing<'tools'>> {
