@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { registerAgentServers } from './features/agent-servers/setup.js';
 import { Authenticator, bearerFrom } from './features/auth/authenticator.js';
 import { LoginThrottle } from './features/auth/loginThrottle.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -293,6 +294,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   usageRoutes(app, new UsageReports({ db, clock }), usage.quotas);
   virtualServerRoutes(app, new VirtualServerService({ db, clock, bus }));
   healthRoutes(app, { db, clock });
+  registerAgentServers(app, { db, bus, clock, vault, config, authenticator, lookup: deps.lookup });
   const sockets = dashboardSocketRoutes(app, {
     authenticator,
     bus,

@@ -56,6 +56,12 @@ const envSchema = z.object({
   SERVER_HEALTH_RETENTION_DAYS: positiveInt.default(7),
   SERVER_MEMORY_LIMIT_MB: z.coerce.number().int().min(0).default(0),
   SERVER_CPU_TIME_LIMIT_SECONDS: z.coerce.number().int().min(0).default(0),
+  AGENT_SERVER_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  AGENT_SERVER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  AGENT_SERVER_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -122,6 +128,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** Periodic pings of every enabled server: every `intervalMs` (0 = never), slow above `slowMs`. */
   serverHealth: { intervalMs: number; slowMs: number; retentionDays: number };
+  /**
+   * Agent servers (nodes): whether their URLs may be private addresses (cloud metadata is always refused), how often
+   * the sweep marks silent nodes OFFLINE and polls attached ones (0 = never), and how long a proxied call may take.
+   */
+  agentServers: { allowPrivateNetworks: boolean; sweepIntervalMs: number; requestTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +198,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       intervalMs: e.SERVER_HEALTH_INTERVAL_MS,
       slowMs: e.SERVER_HEALTH_SLOW_MS,
       retentionDays: e.SERVER_HEALTH_RETENTION_DAYS,
+    },
+    agentServers: {
+      allowPrivateNetworks: e.AGENT_SERVER_ALLOW_PRIVATE_NETWORKS,
+      sweepIntervalMs: e.AGENT_SERVER_SWEEP_INTERVAL_MS,
+      requestTimeoutMs: e.AGENT_SERVER_REQUEST_TIMEOUT_MS,
     },
     serverProcessLimits: {
       ...(e.SERVER_MEMORY_LIMIT_MB > 0 ? { memoryMb: e.SERVER_MEMORY_LIMIT_MB } : {}),

@@ -36,6 +36,10 @@ export const EVENT_TYPES = [
   'virtual_server_created',
   'virtual_server_updated',
   'virtual_server_deleted',
+  'agent_server_created',
+  'agent_server_updated',
+  'agent_server_deleted',
+  'agent_server_status_changed',
   'system_stats',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -15,6 +15,9 @@ const SECRET_FIELDS = [
   'cookie',
   'set-cookie',
   'x-api-key',
+  'masterToken',
+  'registrationToken',
+  'nodeToken',
 ];
 
 export const REDACT_PATHS = [

@@ -8,7 +8,7 @@ import {
 } from '@casl/ability';
 import type { Role } from '@mcp-studio/protocol';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use';
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use' | 'provision';
 export type Subject =
   | 'Organization'
   | 'Member'
@@ -17,6 +17,7 @@ export type Subject =
   | 'Credential'
   | 'McpServer'
   | 'Usage'
+  | 'AgentServer'
   | 'all';
 /** Subjects with conditions carry the row fields their rules look at. */
 type SubjectArg =
@@ -45,6 +46,9 @@ export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
   can('read', 'McpServer');
   // Their own MCP usage and quota; ADMINs (manage all) see the whole organization's.
   can('read', 'Usage');
+  // Agent servers (nodes): everyone sees them and their agents, workspaces and projects; only ADMINs (manage all)
+  // register, attach, change or remove a node.
+  can('read', 'AgentServer');
   can(['create', 'read', 'update', 'delete'], 'ApiToken', { userId: user.id });
 
   // Calling a server's tools: everyone but VIEWERs, who only read.
@@ -57,10 +61,16 @@ export function defineAbilityFor(user: { id: string; role: Role }): AppAbility {
     case 'MANAGER':
       can('read', 'Member');
       can('manage', 'Credential');
+      // Provisioning agents on a node (create, delete, activate, suspend, sync).
+      can(['use', 'provision'], 'AgentServer');
       break;
     case 'OPERATOR':
     case 'USER':
-      if (user.role === 'OPERATOR') can('read', 'Member');
+      if (user.role === 'OPERATOR') {
+        can('read', 'Member');
+        // Files, terminals, commands, and changes to workspaces and projects on a node.
+        can('use', 'AgentServer');
+      }
       can('create', 'Credential');
       can(['read', 'reveal', 'update', 'delete', 'share'], 'Credential', own);
       can(['read', 'reveal'], 'Credential', sharedWithMe);

@@ -9,6 +9,7 @@ const AREA: Record<Exclude<Subject, 'all'>, string> = {
   Credential: 'credentials',
   McpServer: 'servers',
   Usage: 'usage',
+  AgentServer: 'agent-servers',
 };
 
 /** `read`, `reveal` and `use` are their own scopes; every other action needs `<area>:write`. */

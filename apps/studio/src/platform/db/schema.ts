@@ -366,3 +366,64 @@ export const usageQuotaCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
+
+/**
+ * A node (mcp-agent-server). `registered` nodes registered themselves and beat with their node token (stored
+ * hashed); `attached` ones were added by an ADMIN and are polled. The master token is a vault envelope bound to the
+ * organization and row; it leaves the studio only towards the node itself.
+ */
+export const agentServers = pgTable(
+  'agent_servers',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    origin: text('origin').notNull(),
+    masterTokenSecret: text('master_token_secret').notNull(),
+    keyId: text('key_id').notNull(),
+    nodeTokenHash: text('node_token_hash'),
+    status: text('status').notNull().default('UNKNOWN'),
+    maintenance: boolean('maintenance').notNull().default(false),
+    /** The node's own view at its last beat: `online` or `degraded`. */
+    reportedStatus: text('reported_status'),
+    heartbeatIntervalMs: integer('heartbeat_interval_ms'),
+    lastHeartbeatAt: tstz('last_heartbeat_at'),
+    lastCheckedAt: tstz('last_checked_at'),
+    /** Polls of an attached node failed in a row; three make it OFFLINE. */
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    lastError: text('last_error'),
+    version: text('version'),
+    /** uptimeSeconds, load, memory, disk and agentCount as the node last reported them. */
+    figures: jsonb('figures').$type<Record<string, unknown>>(),
+    statusChangedAt: tstz('status_changed_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('agent_servers_org_name_key').on(t.orgId, t.name),
+    uniqueIndex('agent_servers_node_token_key').on(t.nodeTokenHash),
+  ],
+);
+
+/** A single-use token that lets one node register itself into the organization, for 24 hours. Stored hashed. */
+export const agentServerRegistrationTokens = pgTable(
+  'agent_server_registration_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    agentServerId: uuid('agent_server_id'),
+  },
+  (t) => [uniqueIndex('agent_server_registration_tokens_hash_key').on(t.tokenHash)],
+);
