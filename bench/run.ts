@@ -1,5 +1,6 @@
 // `npm run bench`: request latency/throughput (PGlite, and PostgreSQL when one answers), start-up time, MCP tool
-// calls against the SDK, the MCP gateway and proxy against direct calls, and crash-and-restart cycles. Prints markdown tables and rewrites docs/benchmarks.md.
+// calls against the SDK, the MCP gateway and proxy against direct calls, crash-and-restart cycles, and the agent
+// server's terminals and listings. Prints markdown tables and rewrites docs/benchmarks.md.
 // Measures the built code in apps/studio/dist.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PgModule from 'pg';
 import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
+import { benchAgentServer } from './agentServer.js';
+import { agentServerSection, agentServerTables, writeAgentServerSection } from './agentServerReport.js';
 import { benchCrashRestart, CYCLES, WARMUP_CYCLES } from './crashRestart.js';
 import { int, ms, pct, table } from './format.js';
 import { benchGateway, GATEWAY_CONCURRENCIES } from './gateway.js';
@@ -166,17 +169,48 @@ function reading(http: Record<string, LoadResult[]>, startup: StartupResult[]): 
 // --- Main ------------------------------------------------------------------------------------------------------------
 
 function ensureBuilt(): void {
-  const outputs = [mainJs, path.join(root, 'packages/protocol/dist/index.js')];
+  const outputs = [
+    mainJs,
+    path.join(root, 'apps/agent-server/dist/app.js'),
+    path.join(root, 'packages/protocol/dist/index.js'),
+  ];
   if (outputs.every((file) => fs.existsSync(file))) return;
   log('apps/studio/dist is missing: running npm run build');
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=agent-server runs that benchmark alone and replaces only its section of docs/benchmarks.md.
+  const only = process.env.BENCH_ONLY;
+  if (only && only !== 'agent-server') throw new Error(`BENCH_ONLY=${only}: the only known value is agent-server`);
   ensureBuilt();
   const startedAt = new Date();
   const loadAverage = os.loadavg()[0]!.toFixed(2);
   const postgres = await findPostgres();
+  // The MCP-server and agent-server benchmarks run once, on PostgreSQL when it answers (a fresh database each), else
+  // on PGlite.
+  const onServersDatabase = async <T>(run: (target: DatabaseTarget) => Promise<T>): Promise<T> => {
+    if (!('url' in postgres)) return run({ kind: 'pglite' });
+    const databases = postgresDatabases(postgres.url);
+    const url = await databases.createDatabase();
+    try {
+      return await run({ kind: 'postgres', url });
+    } finally {
+      await databases.dropDatabase(url);
+    }
+  };
+  const serversDatabase = 'url' in postgres ? 'PostgreSQL' : 'PGlite';
+  const agentServerBench = () => {
+    log(`Agent server, studio on ${serversDatabase}: keystrokes, terminal output, a 10,000-entry listing`);
+    return onServersDatabase((target) => benchAgentServer(target, serversDatabase, log));
+  };
+  if (only === 'agent-server') {
+    const agentServer = await agentServerBench();
+    console.log(agentServerTables(agentServer));
+    writeAgentServerSection(path.join(root, 'docs/benchmarks.md'), agentServer);
+    log('Replaced the agent server section of docs/benchmarks.md');
+    return;
+  }
 
   const http: Record<string, LoadResult[]> = {};
   log(`Requests: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per cell`);
@@ -195,18 +229,6 @@ async function main(): Promise<void> {
   log(`Start-up: ${REPETITIONS} runs per scenario`);
   const startup = await benchStartup(mainJs, 'url' in postgres ? postgresDatabases(postgres.url) : null, log);
 
-  // The MCP-server benchmarks run once, on PostgreSQL when it answers (a fresh database each), else on PGlite.
-  const onServersDatabase = async <T>(run: (target: DatabaseTarget) => Promise<T>): Promise<T> => {
-    if (!('url' in postgres)) return run({ kind: 'pglite' });
-    const databases = postgresDatabases(postgres.url);
-    const url = await databases.createDatabase();
-    try {
-      return await run({ kind: 'postgres', url });
-    } finally {
-      await databases.dropDatabase(url);
-    }
-  };
-  const serversDatabase = 'url' in postgres ? 'PostgreSQL' : 'PGlite';
   log(`Tool calls on ${serversDatabase}: ${WARMUP_CALLS} warm-up + ${CALLS} calls per cell and path`);
   const toolCalls = await onServersDatabase((target) => benchToolCalls(target, log));
   log(
@@ -220,6 +242,7 @@ async function main(): Promise<void> {
   log(`Crash and restart on ${serversDatabase}: ${WARMUP_CYCLES} warm-up + ${CYCLES} cycles per scenario`);
   const crashes = await onServersDatabase((target) => benchCrashRestart(target, log));
   const servers: ServersBench = { database: serversDatabase, ...toolCalls, crashes };
+  const agentServer = await agentServerBench();
 
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const machine =
@@ -231,6 +254,7 @@ async function main(): Promise<void> {
     `### Start-up to \`/ready\`\n\n${startupTable(startup)}`,
     serversTables(servers),
     gatewayTables(gateway),
+    agentServerTables(agentServer),
   ].join('\n\n');
   console.log(tables);
 
@@ -278,7 +302,8 @@ ${[...reading(http, startup), ...serversReading(servers), ...gatewayReading(gate
 Everything runs on one machine: the load generator, the studio and PostgreSQL share its CPUs, so absolute numbers
 are lower than on a dedicated server; on a shared machine the figures can move by tens of percent between runs
 (compare the load averages above). These are measurements, not limits: no test asserts on timing.
-`;
+
+${agentServerSection(agentServer)}`;
   fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(root, 'docs/benchmarks.md'), doc);
   log('Wrote docs/benchmarks.md');

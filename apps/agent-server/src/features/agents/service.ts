@@ -31,6 +31,8 @@ export interface AgentPlace {
   name: string;
   home: string;
   status: 'active' | 'suspended';
+  /** The Unix user its processes run as under ISOLATION=unix-user, otherwise null. */
+  unixUser: string | null;
   identity: AgentIdentity | undefined;
 }
 
@@ -100,7 +102,7 @@ export class AgentService {
     const row = this.record(id);
     if (mustBeActive && row.status !== 'active') throw new AgentSuspendedError(row.name);
     const identity = row.uid !== null && row.gid !== null ? { uid: row.uid, gid: row.gid } : undefined;
-    return { id: row.id, name: row.name, home: row.home, status: row.status, identity };
+    return { id: row.id, name: row.name, home: row.home, status: row.status, unixUser: row.unixUser, identity };
   }
 
   /** The agent's model API key, for the Messages relay only; undefined when none is stored. */

@@ -86,7 +86,7 @@ export function agentEnvironment(
   basePath: string,
   extra: Record<string, string> = {},
 ): Record<string, string> {
-  const user = place.identity ? `ag-${place.name}` : nodeUser;
+  const user = place.unixUser ?? nodeUser;
   return {
     LANG: 'C.UTF-8',
     ...extra,

@@ -20,6 +20,9 @@ export const WS_CLOSE_NODE_UNAVAILABLE = 4502;
 /** Input typed before the node's socket opens waits, up to this much. */
 const MAX_PENDING_BYTES = 256 * 1024;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** Output waiting for the browser beyond which the studio stops reading from the node, and where it resumes. */
+const PAUSE_ABOVE_BYTES = 1024 * 1024;
+const RESUME_BELOW_BYTES = 128 * 1024;
 
 const paramsSchema = z.object({ id: z.uuid(), sid: segmentSchema });
 
@@ -105,8 +108,14 @@ export function terminalSocketRoutes(app: App, deps: TerminalSocketDeps): void {
           for (const message of pending.splice(0)) node.send(message.data, { binary: message.isBinary });
           pendingBytes = 0;
         });
+        // A browser that reads slowly stops the studio reading from the node, whose own flow control then pauses
+        // the terminal: nothing piles up here.
         node.on('message', (data, isBinary) => {
-          if (client.readyState === client.OPEN) client.send(data, { binary: isBinary });
+          if (client.readyState !== client.OPEN) return;
+          client.send(data, { binary: isBinary }, () => {
+            if (node.isPaused && client.bufferedAmount < RESUME_BELOW_BYTES) node.resume();
+          });
+          if (client.bufferedAmount > PAUSE_ABOVE_BYTES) node.pause();
         });
         node.on('unexpected-response', (_req, res) => {
           const status = res.statusCode ?? 0;
