@@ -13,4 +13,7 @@ export const queryKeys = {
   /** Every usage report and the quota: the Refresh button and a plan change refetch them together. */
   usage: ['usage'] as const,
   quota: ['usage', 'quota'] as const,
+  /** Agent servers (nodes) and everything read through them: one prefix, so a node's events refetch it all. */
+  agentServers: ['agent-servers'] as const,
+  agentServer: (id: string) => ['agent-servers', id] as const,
 };

@@ -4,7 +4,7 @@ import type { AbilityRule } from '@mcp-studio/protocol';
 import { createContext, useContext } from 'react';
 
 /** The actions and subjects of the studio's rules (apps/studio/src/platform/auth/abilities.ts). */
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use';
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'reveal' | 'share' | 'use' | 'provision';
 export type SubjectType =
   | 'Organization'
   | 'Member'
@@ -13,6 +13,7 @@ export type SubjectType =
   | 'Credential'
   | 'McpServer'
   | 'Usage'
+  | 'AgentServer'
   | 'all';
 
 /** The row fields the rules on a credential look at. */

@@ -1,5 +1,6 @@
 // Deutsch.
 
+import { agentServersDe } from '../modules/agent-servers/i18n/de';
 import { serversDe } from '../modules/servers/i18n/de';
 import { usageDe } from '../modules/usage/i18n/de';
 import type { Translation } from './resources';
@@ -312,4 +313,11 @@ export const de: Translation = {
   serverWizard: serversDe.wizard,
   serverExplorer: serversDe.explorer,
   usage: usageDe,
+  agentServers: agentServersDe.nodes,
+  agentWizard: agentServersDe.wizard,
+  agentDetail: agentServersDe.agent,
+  agentFiles: agentServersDe.files,
+  agentTerminal: agentServersDe.terminal,
+  agentWorkspaces: agentServersDe.workspaces,
+  agentProjects: agentServersDe.projects,
 };

@@ -1,4 +1,6 @@
 // English: the reference language. Every other language file must have exactly these keys.
+
+import { agentServersEn } from '../modules/agent-servers/i18n/en';
 import { serversEn } from '../modules/servers/i18n/en';
 import { usageEn } from '../modules/usage/i18n/en';
 export const en = {
@@ -306,4 +308,11 @@ export const en = {
   serverWizard: serversEn.wizard,
   serverExplorer: serversEn.explorer,
   usage: usageEn,
+  agentServers: agentServersEn.nodes,
+  agentWizard: agentServersEn.wizard,
+  agentDetail: agentServersEn.agent,
+  agentFiles: agentServersEn.files,
+  agentTerminal: agentServersEn.terminal,
+  agentWorkspaces: agentServersEn.workspaces,
+  agentProjects: agentServersEn.projects,
 };

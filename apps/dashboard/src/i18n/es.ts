@@ -1,5 +1,6 @@
 // Español.
 
+import { agentServersEs } from '../modules/agent-servers/i18n/es';
 import { serversEs } from '../modules/servers/i18n/es';
 import { usageEs } from '../modules/usage/i18n/es';
 import type { Translation } from './resources';
@@ -310,4 +311,11 @@ export const es: Translation = {
   serverWizard: serversEs.wizard,
   serverExplorer: serversEs.explorer,
   usage: usageEs,
+  agentServers: agentServersEs.nodes,
+  agentWizard: agentServersEs.wizard,
+  agentDetail: agentServersEs.agent,
+  agentFiles: agentServersEs.files,
+  agentTerminal: agentServersEs.terminal,
+  agentWorkspaces: agentServersEs.workspaces,
+  agentProjects: agentServersEs.projects,
 };

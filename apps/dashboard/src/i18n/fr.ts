@@ -1,5 +1,6 @@
 // Français.
 
+import { agentServersFr } from '../modules/agent-servers/i18n/fr';
 import { serversFr } from '../modules/servers/i18n/fr';
 import { usageFr } from '../modules/usage/i18n/fr';
 import type { Translation } from './resources';
@@ -317,4 +318,11 @@ export const fr: Translation = {
   serverWizard: serversFr.wizard,
   serverExplorer: serversFr.explorer,
   usage: usageFr,
+  agentServers: agentServersFr.nodes,
+  agentWizard: agentServersFr.wizard,
+  agentDetail: agentServersFr.agent,
+  agentFiles: agentServersFr.files,
+  agentTerminal: agentServersFr.terminal,
+  agentWorkspaces: agentServersFr.workspaces,
+  agentProjects: agentServersFr.projects,
 };

@@ -2,6 +2,7 @@
 import type { Role } from '@mcp-studio/protocol';
 import type { AppAbility, Permission } from '../auth/ability';
 import { hasRole } from '../auth/roles';
+import { agentServersModule } from './agent-servers/module';
 import { credentialsModule } from './credentials/module';
 import type { DashboardModule } from './moduleTypes';
 import { resolveModules } from './resolveModules';
@@ -11,6 +12,7 @@ import { usageModule } from './usage/module';
 
 export const modules: DashboardModule[] = resolveModules([
   serversModule,
+  agentServersModule,
   credentialsModule,
   usageModule,
   settingsModule,

@@ -1,5 +1,7 @@
 // A server's registration as the API shows it: plain fields in full, secrets only as links to their vault entries.
+
 import type { McpServer } from '@mcp-studio/protocol';
+import type { TFunction } from 'i18next';
 import { KeyRound } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +39,7 @@ function pairs(plain: Record<string, string>, secret: Record<string, { credentia
   return rows.length > 0 ? <ul className="space-y-1">{rows}</ul> : '—';
 }
 
-function authFacts(auth: McpServer['auth'], t: ReturnType<typeof useTranslation>['t']): [string, ReactNode][] {
+function authFacts(auth: McpServer['auth'], t: TFunction): [string, ReactNode][] {
   switch (auth.type) {
     case 'none':
       return [[t('servers.auth.label'), t('servers.auth.types.none')]];
