@@ -9,9 +9,9 @@ import { type AppAbility, useAbility } from '../../auth/ability';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { EmptyState, PageHeader } from '../../ui/layoutParts';
 import { Spinner } from '../../ui/Spinner';
+import { TabBar } from '../../ui/TabBar';
 import { EnableToggle } from './EnableToggle';
 import { OverviewTab } from './explorer/overview/OverviewTab';
-import { TabBar } from './explorer/TabBar';
 import { ServerSettingsTab } from './ServerSettingsTab';
 import { StatusBadge } from './serverBadges';
 import { useServer } from './serversApi';
@@ -92,6 +92,7 @@ export default function ServerDetailPage() {
         actions={ability.can('update', 'McpServer') ? <EnableToggle server={server} /> : undefined}
       />
       <TabBar
+        idPrefix="server"
         tabs={tabIds.map((tab) => ({ id: tab, label: t(`serverExplorer.tabs.${tab}`) }))}
         current={current}
         label={t('serverExplorer.tabs.label')}

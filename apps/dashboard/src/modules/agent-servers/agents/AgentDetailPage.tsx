@@ -10,10 +10,10 @@ import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmptyState, PageHeader } from '../../../ui/layoutParts';
 import { Spinner } from '../../../ui/Spinner';
+import { TabBar } from '../../../ui/TabBar';
 import { AgentStatusBadge } from '../badges';
 import { AgentOverview } from './AgentOverview';
 import { AgentStatusButton } from './AgentStatusButton';
-import { AgentTabs } from './AgentTabs';
 import { useAgent, useDeleteAgent } from './agentsApi';
 
 export interface AgentTabProps {
@@ -99,7 +99,9 @@ export default function AgentDetailPage() {
           ) : undefined
         }
       />
-      <AgentTabs
+      <TabBar
+        idPrefix="agent"
+        panelId="agent-tab-panel"
         tabs={tabIds.map((tab) => ({ id: tab, label: t(`agentDetail.tabs.${tab}`) }))}
         current={current}
         label={t('agentDetail.tabsLabel')}

@@ -1,4 +1,4 @@
-// The server page's tabs as links (`?tab=…`), so every tab has an address; arrow keys move between them.
+// A page's tabs as links (`?tab=…`), so every tab has an address; arrow keys move between them.
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 
@@ -13,9 +13,11 @@ interface TabBarProps<T extends string> {
   label: string;
   /** The panel the tabs control, for assistive technology. */
   panelId: string;
+  /** Each tab's element id is `<idPrefix>-tab-<id>`, for the panel's aria-labelledby. */
+  idPrefix: string;
 }
 
-export function TabBar<T extends string>({ tabs, current, label, panelId }: TabBarProps<T>) {
+export function TabBar<T extends string>({ tabs, current, label, panelId, idPrefix }: TabBarProps<T>) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('[role="tab"]')];
@@ -40,7 +42,7 @@ export function TabBar<T extends string>({ tabs, current, label, panelId }: TabB
             key={tab.id}
             to={`?tab=${tab.id}`}
             role="tab"
-            id={`server-tab-${tab.id}`}
+            id={`${idPrefix}-tab-${tab.id}`}
             aria-selected={isCurrent}
             aria-controls={panelId}
             tabIndex={isCurrent ? 0 : -1}
