@@ -41,6 +41,12 @@ async function start(): Promise<void> {
   app.log.info(
     `mcp-agent-server ${AGENT_SERVER_VERSION} on ${config.host}:${config.port} (isolation: ${config.isolation})`,
   );
+  if (config.isolation === 'directory' && process.getuid?.() === 0) {
+    app.log.warn(
+      "ISOLATION=directory while running as root: agents' terminals and commands run as root. " +
+        'Use ISOLATION=unix-user to give each agent a Unix user of its own.',
+    );
+  }
 }
 
 const program = new Command('mcp-agent-server')
