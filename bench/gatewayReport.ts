@@ -154,22 +154,20 @@ export function gatewayReading(bench: GatewayBench): string[] {
     );
   }
   lines.push(
-    "- **Where the gateway's time goes.** When this bench was written, a CPU profile of studio A at concurrency 64 " +
-      'on PostgreSQL put about a quarter of its main thread in the database (Drizzle building each query about 11 %, ' +
-      'the PostgreSQL client and its socket writes about 12 %), about 5 % in writing HTTP answers, 6 % in undici ' +
-      '(the call to server-everything), 7 % in the MCP SDK and zod, 6 % in garbage collection, and 15 % idle (the ' +
-      "machine's CPUs busy elsewhere). A metered call runs four statements: the API token lookup, the registration, " +
-      "the tool's catalog entry and the quota upsert (the organization's servers and catalogs come from the " +
-      "gateway's in-memory directory, the plan from a 5-second cache, usage events in batches). Even without " +
-      'metering, a call through the studio costs an authenticated Fastify request, those reads, a fresh SDK server ' +
-      "for the exchange and the studio's own SDK client call upstream: several milliseconds of one thread on this " +
-      'machine, against well under one for the direct call, which is why neither target is in reach here. Caching ' +
-      'the token and registration reads per process (at the price of revocations taking effect a few seconds late) ' +
-      'and answering the gateway without a per-request SDK server are the next steps. Timed inside the studio at ' +
-      'concurrency 1 on PostgreSQL, a call spent about 1.3 ms reading the registration, 1.6 ms on the quota upsert, ' +
-      "1.3 ms in the tool guard (the catalog entry and the schema check) and 4.5 ms in the studio's SDK client call " +
-      'to server-everything, against 1.5 ms for a plain POST of the same request: the client session is the largest ' +
-      'single cost.',
+    "- **Where the gateway's time goes.** A metered call now makes one database round trip on its way: the quota " +
+      'count, a prepared upsert. The API token (kept 5 s per process, dropped at once on a revocation here), the ' +
+      "registration and the tool's input schema (the server directory, dropped on server and catalog events) come " +
+      'from memory, usage events are written in batches. Timed inside the studio at concurrency 1 on PostgreSQL, a ' +
+      'call spent about 0.2 ms from arrival to the route (authentication included), 1.0 ms on the quota upsert ' +
+      '(measured before it became a prepared statement), ' +
+      "0.6 ms building the SDK server and handling the exchange, and 1.9 ms in the studio's SDK client call to " +
+      'server-everything (0.9 ms for the same session measured alone in the same process: the rest is this thread ' +
+      'serving the exchange meanwhile). Before these caches the same call spent 1.3 ms reading the registration, ' +
+      '1.6 ms on the quota upsert, 1.3 ms in the tool guard and 1.0 ms authenticating. What remains is the work ' +
+      'of being a second MCP hop on the same 2 CPUs: a full HTTP exchange and SDK server in the studio, a full SDK ' +
+      'client call upstream, and the quota round trip, against a direct call that keeps two processes busy instead ' +
+      "of four. The next steps would be serving `/mcp` without a per-request SDK server and cutting the SDK's " +
+      "per-message validation on the studio's own upstream session.",
   );
   return lines;
 }
