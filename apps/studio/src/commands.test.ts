@@ -4,9 +4,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin, rotateKeys } from './commands.js';
+import { masterTokenAad } from './features/agent-servers/service.js';
 import { generateMasterKey, Keyring, loadKeyring } from './platform/crypto/keyring.js';
 import { Vault } from './platform/crypto/vault.js';
-import { credentials } from './platform/db/schema.js';
+import { agentServers, credentials } from './platform/db/schema.js';
 import { bearer, registerOwner, startTestStudio, type TestStudio } from './test/harness.js';
 
 describe('keys rotate', () => {
@@ -31,9 +32,29 @@ describe('keys rotate', () => {
       });
       ids.push(res.json().id);
     }
+    // An agent server's master token is sealed too, and must be readable after the rotation.
+    const db = studio.deps.database.db;
+    const nodeId = '6f1d7c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+    const orgId = (await db.select().from(credentials).limit(1))[0]!.orgId;
+    const running = new Vault(studio.deps.keyring);
+    await db.insert(agentServers).values({
+      id: nodeId,
+      orgId,
+      name: 'vm-1',
+      url: 'http://127.0.0.1:4100',
+      origin: 'attached',
+      masterTokenSecret: running.seal('mcpm_node-master-token', masterTokenAad(orgId, nodeId)),
+      keyId: running.currentKeyId,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     const oldKeyId = studio.deps.keyring.current.id;
-    const result = await rotateKeys(studio.deps.database.db, loadKeyring({ dataDir }));
-    expect(result.reencrypted).toBe(5);
+    const result = await rotateKeys(db, loadKeyring({ dataDir }));
+    expect(result.reencrypted).toBe(6);
+    const [node] = await db.select().from(agentServers);
+    expect(node!.keyId).toBe(result.keyId);
+    const rotated = new Vault(loadKeyring({ dataDir }));
+    expect(rotated.open(node!.masterTokenSecret, masterTokenAad(orgId, nodeId))).toBe('mcpm_node-master-token');
     expect(result.keyId).not.toBe(oldKeyId);
 
     const rows = await studio.deps.database.db.select().from(credentials);
@@ -42,13 +63,14 @@ describe('keys rotate', () => {
       const res = await studio.app.inject({ url: `/api/credentials/${id}/value`, headers: bearer(owner.accessToken) });
       expect(res.json()).toEqual({ value: `value-${i}` });
     }
-    expect((await rotateKeys(studio.deps.database.db, loadKeyring({ dataDir }))).reencrypted).toBe(5);
+    expect((await rotateKeys(db, loadKeyring({ dataDir }))).reencrypted).toBe(6);
   });
 
   it('with STUDIO_SECRET_KEY, re-encrypts under the new key using the previous keys to read', async () => {
     const oldKey = generateMasterKey();
     const newKey = generateMasterKey();
     const db = studio.deps.database.db;
+    await db.delete(agentServers);
     const [first, second] = await db.select().from(credentials).limit(2);
     const aad = `credential:${first!.orgId}:${first!.id}`;
     await db

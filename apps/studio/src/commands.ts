@@ -2,9 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { emailSchema, passwordSchema } from '@mcp-studio/protocol';
 import { eq } from 'drizzle-orm';
-import { type ReencryptionResult, reencryptCredentials } from './features/credentials/rotation.js';
+import { reencryptMasterTokens } from './features/agent-servers/rotation.js';
+import { reencryptCredentials } from './features/credentials/rotation.js';
 import { generateMasterKey, type Keyring } from './platform/crypto/keyring.js';
 import { hashPassword } from './platform/crypto/passwords.js';
+import type { ReencryptionResult } from './platform/crypto/reseal.js';
 import { Vault } from './platform/crypto/vault.js';
 import type { Db } from './platform/db/database.js';
 import { organizations, users } from './platform/db/schema.js';
@@ -52,5 +54,12 @@ export async function createAdmin(
  */
 export async function rotateKeys(db: Db, keyring: Keyring): Promise<ReencryptionResult & { keyId: string }> {
   if (keyring.isFileBacked) keyring.addCurrentKey(generateMasterKey());
-  return { keyId: keyring.current.id, ...(await reencryptCredentials(db, new Vault(keyring))) };
+  const vault = new Vault(keyring);
+  // Every sealed secret: credentials and the master tokens of agent servers.
+  const results = [await reencryptCredentials(db, vault), await reencryptMasterTokens(db, vault)];
+  return {
+    keyId: keyring.current.id,
+    reencrypted: results.reduce((sum, r) => sum + r.reencrypted, 0),
+    unreadableIds: results.flatMap((r) => r.unreadableIds),
+  };
 }

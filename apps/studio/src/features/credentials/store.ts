@@ -1,5 +1,5 @@
 // Queries for credentials, their shares and audit trail. Every read takes the caller's organization.
-import { and, asc, desc, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { credentialAudit, credentialShares, credentials } from '../../platform/db/schema.js';
@@ -121,22 +121,4 @@ export function listAudit(db: Db, orgId: string, credentialId: string): Promise<
     .where(and(eq(credentialAudit.orgId, orgId), eq(credentialAudit.credentialId, credentialId)))
     .orderBy(desc(credentialAudit.at))
     .limit(1000);
-}
-
-/** Rows whose secret was sealed under another key than `currentKeyId`, a page at a time in id order. */
-export function listSealedWithOtherKeys(db: Db, currentKeyId: string, afterId: string, limit: number) {
-  return db
-    .select({ id: credentials.id, orgId: credentials.orgId, secret: credentials.secret })
-    .from(credentials)
-    .where(and(ne(credentials.keyId, currentKeyId), gt(credentials.id, afterId)))
-    .orderBy(asc(credentials.id))
-    .limit(limit);
-}
-
-/** Replaces a secret only if it is still the one that was read (a concurrent rotation wins). */
-export async function replaceSecret(db: Db, id: string, previous: string, next: string, keyId: string): Promise<void> {
-  await db
-    .update(credentials)
-    .set({ secret: next, keyId })
-    .where(and(eq(credentials.id, id), eq(credentials.secret, previous)));
 }
