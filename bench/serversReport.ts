@@ -145,12 +145,12 @@ connection manager and serialization.
 **Crash and restart.** A minimal stdio MCP server (\`bench/fixtures/crashingServer.mjs\`, raw JSON-RPC: \`echo\`
 answers with its pid, \`crash\` exits with code 1 while the call is pending), in two scenarios, each in its own
 Node process started with \`--expose-gc\` (the host); ${WARMUP_CYCLES} warm-up cycles, then ${CYCLES} measured.
-*Studio API*: the host is a studio as above (on ${bench.database}), driven over HTTP from the bench process. A cycle is
+_Studio API_: the host is a studio as above (on ${bench.database}), driven over HTTP from the bench process. A cycle is
 \`POST …/tools/crash/call\` (must answer 502 \`connection_lost\`), \`POST /api/servers/:id/restart\` (204; it cancels
 the pending automatic restart and clears the crash history: the studio's configuration has no backoff setting, and
 its defaults, 250–500 ms doubling per exit and \`down\` after 5 exits in a minute, would otherwise decide the
 figures), then \`POST …/tools/echo/call\`, which starts a new process and must answer with a new pid.
-*ConnectionManager*: the manager from \`apps/studio/dist\`, driven in the host with \`backoff\` 10 ms without jitter
+_ConnectionManager_: the manager from \`apps/studio/dist\`, driven in the host with \`backoff\` 10 ms without jitter
 and a crash-loop limit out of reach; the crash call fails with \`ConnectionLostError\`, the manager restarts the
 server by itself, and the next \`echo\` (which waits for that restart) must come from a new pid. "Crash noticed" is
 the median time from the call to its failure, "back up" from there to the new process's answer. \`ps -eo
