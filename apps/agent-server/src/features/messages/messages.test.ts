@@ -131,6 +131,25 @@ describe('the Messages relay', () => {
     expect(fs.readFileSync(`${node.dataDir}/state.json`, 'utf8')).not.toContain(API_KEY);
   });
 
+  it('relays a token count with the agent key and records no usage for it', async () => {
+    standIn.answerWith((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ input_tokens: 2095 }));
+    });
+    const answer = await node.app.inject({
+      method: 'POST',
+      url: '/v1/messages/count_tokens',
+      headers: { 'content-type': 'application/json', ...node.auth(agent.token) },
+      payload: { model: MODEL, messages: [{ role: 'user', content: 'How many tokens is this?' }] },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ input_tokens: 2095 });
+    const seen = standIn.received[0]!;
+    expect(seen.url).toBe('/v1/messages/count_tokens');
+    expect(seen.headers['x-api-key']).toBe(API_KEY);
+    expect((await usage()).totals).toEqual({ requests: 0, inputTokens: 0, outputTokens: 0 });
+  });
+
   it('streams the SSE events unchanged and in order as they come, then records the usage', async () => {
     const { head, tail } = streamedReply();
     const release = deferred();

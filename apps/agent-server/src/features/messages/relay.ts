@@ -14,8 +14,12 @@ export const DEFAULT_ANTHROPIC_VERSION = '2023-06-01';
 /** Answer headers worth handing back to the client (ids for support, rate limits, retry hints). */
 const PASSED_HEADERS = /^(request-id|retry-after|x-should-retry|anthropic-ratelimit-.+)$/i;
 
+/** The Messages API paths the node relays; only `messages` spends tokens (a count is free). */
+export type RelayPath = '/v1/messages' | '/v1/messages/count_tokens';
+
 export interface RelayRequest {
   agentId: string;
+  path: RelayPath;
   /** The client's JSON body, byte for byte. */
   body: Buffer;
   /** The model the body names, for usage when the answer does not say. */
@@ -103,7 +107,7 @@ export class MessagesRelay {
       'anthropic-version': request.anthropicVersion || DEFAULT_ANTHROPIC_VERSION,
     };
     if (request.anthropicBeta) headers['anthropic-beta'] = request.anthropicBeta;
-    const url = `${this.deps.baseUrl}/v1/messages${request.query ? `?${request.query}` : ''}`;
+    const url = `${this.deps.baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
 
     let upstream: Response;
     try {
@@ -147,7 +151,7 @@ export class MessagesRelay {
       throw this.unreachable(err, request.signal);
     }
     const json = parseJson(body);
-    if (upstream.ok && json) {
+    if (upstream.ok && json && request.path === '/v1/messages') {
       const usage = asRecord(json.usage);
       this.deps.meter.record(request.agentId, {
         model: typeof json.model === 'string' ? json.model : request.model,

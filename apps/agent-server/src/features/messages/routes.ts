@@ -1,4 +1,5 @@
-// POST /v1/messages (an agent's own token) relayed to the model API, and GET /api/agents/:id/usage.
+// POST /v1/messages and /v1/messages/count_tokens (an agent's own token) relayed to the model API, and
+// GET /api/agents/:id/usage.
 import { agentUsageQuerySchema, agentUsageReportSchema, messagesRequestSchema } from '@mcp-studio/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,8 +11,11 @@ import type { StateStore } from '../../platform/state/stateStore.js';
 import { agentParams } from '../agents/routes.js';
 import type { AgentService } from '../agents/service.js';
 import { sendAnthropicError } from './anthropicErrors.js';
-import { MESSAGES_MAX_BODY_BYTES, MessagesRelay } from './relay.js';
+import { MESSAGES_MAX_BODY_BYTES, MessagesRelay, type RelayPath } from './relay.js';
 import { UsageMeter } from './usageMeter.js';
+
+/** Messages, and the token count Claude Code asks for before it sends one. */
+const RELAYED_PATHS: RelayPath[] = ['/v1/messages', '/v1/messages/count_tokens'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,39 +84,42 @@ function relayRoutes(scope: App, relay: MessagesRelay, agents: AgentService): vo
   );
   scope.setErrorHandler(sendAnthropicError);
 
-  scope.post(
-    '/v1/messages',
-    {
-      bodyLimit: MESSAGES_MAX_BODY_BYTES,
-      schema: { body: messagesRequestSchema },
-      // Who calls, and whether that agent may call the model now, is settled before a 32 MB body is read.
-      onRequest: async (request) => {
-        // Anthropic's SDKs send their key as x-api-key: an agent token there is as good as a bearer one.
-        const apiKeyHeader = header(request, 'x-api-key');
-        if (!request.caller && apiKeyHeader) {
-          const agentId = agents.authenticate(apiKeyHeader);
-          if (agentId) request.caller = { kind: 'agent', agentId };
-        }
-        relay.admit(callingAgent(request));
+  for (const path of RELAYED_PATHS) {
+    scope.post(
+      path,
+      {
+        bodyLimit: MESSAGES_MAX_BODY_BYTES,
+        schema: { body: messagesRequestSchema },
+        // Who calls, and whether that agent may call the model now, is settled before a 32 MB body is read.
+        onRequest: async (request) => {
+          // Anthropic's SDKs send their key as x-api-key: an agent token there is as good as a bearer one.
+          const apiKeyHeader = header(request, 'x-api-key');
+          if (!request.caller && apiKeyHeader) {
+            const agentId = agents.authenticate(apiKeyHeader);
+            if (agentId) request.caller = { kind: 'agent', agentId };
+          }
+          relay.admit(callingAgent(request));
+        },
       },
-    },
-    async (request, reply) => {
-      const controller = new AbortController();
-      // The client went away before the answer was complete: stop the upstream request too.
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) controller.abort();
-      });
-      const answer = await relay.relay({
-        agentId: callingAgent(request),
-        body: rawBodies.get(request) ?? Buffer.from(JSON.stringify(request.body)),
-        model: request.body.model,
-        query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
-        anthropicVersion: header(request, 'anthropic-version'),
-        anthropicBeta: header(request, 'anthropic-beta'),
-        signal: controller.signal,
-      });
-      reply.status(answer.status).headers(answer.headers);
-      return reply.send(answer.kind === 'stream' ? answer.stream : answer.body);
-    },
-  );
+      async (request, reply) => {
+        const controller = new AbortController();
+        // The client went away before the answer was complete: stop the upstream request too.
+        reply.raw.on('close', () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        const answer = await relay.relay({
+          agentId: callingAgent(request),
+          path,
+          body: rawBodies.get(request) ?? Buffer.from(JSON.stringify(request.body)),
+          model: request.body.model,
+          query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
+          anthropicVersion: header(request, 'anthropic-version'),
+          anthropicBeta: header(request, 'anthropic-beta'),
+          signal: controller.signal,
+        });
+        reply.status(answer.status).headers(answer.headers);
+        return reply.send(answer.kind === 'stream' ? answer.stream : answer.body);
+      },
+    );
+  }
 }
