@@ -1,25 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, isAlive } from '../../test/processes.js';
 import { startTestNode, type TestNode } from '../../test/testNode.js';
-
-/** Whether the process still runs (a zombie waiting to be reaped does not). */
-const isAlive = (pid: number) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
-};
-
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('exec: one-off commands', () => {
   let node: TestNode;

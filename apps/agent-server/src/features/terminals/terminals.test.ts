@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { eventually, isAlive } from '../../test/processes.js';
 import { startTestNode, type TestNode } from '../../test/testNode.js';
 
 /** A terminal client over a real WebSocket: collects the output, waits for text to appear. */
@@ -78,23 +78,6 @@ class TerminalSocket {
 }
 
 /** Waits for a condition the node reaches on its own (a process ending, a session closing). */
-async function eventually(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
-/** Whether the process still runs (a zombie waiting to be reaped does not). */
-const isAlive = (pid: number) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
-};
 
 describe('terminals', () => {
   let node: TestNode;
