@@ -1,8 +1,7 @@
 // The undici Agent an HTTP target may need: its client certificate (mTLS), and the addresses its URL check approved.
 import type { LookupAddress } from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
-import type { FetchLike } from '@modelcontextprotocol/client';
-import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 
 /** PEM client certificate and key, and the authority the server's certificate must chain to (instead of the public ones). */
 export interface ClientTls {
@@ -30,14 +29,6 @@ export function agentFor(settings: AgentSettings): Agent | undefined {
       ...(addresses?.length ? { lookup: pinnedLookup(hostname, addresses) } : {}),
     },
   });
-}
-
-/** undici's own fetch through `agent` (Node's global fetch bundles another undici, which must not mix with it). */
-export function fetchThrough(agent: Agent): FetchLike {
-  return async (url, init) => {
-    const response = await undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher: agent });
-    return response as unknown as Response;
-  };
 }
 
 /**

@@ -7,9 +7,9 @@ import {
 } from '@modelcontextprotocol/client';
 import type { Agent } from 'undici';
 import { withoutNetworkEnv } from './childEnv.js';
-import { agentFor, type ClientTls, fetchThrough } from './httpAgent.js';
+import { agentFor, type ClientTls } from './httpAgent.js';
+import { requestFetch } from './httpFetch.js';
 import { lowerLimits, type ProcessLimits } from './processLimits.js';
-import { limitReplies } from './replyLimit.js';
 import type { Root } from './roots.js';
 import { StdioProcessTransport } from './stdioProcess.js';
 
@@ -40,8 +40,6 @@ export type ServerTarget = StdioTarget | HttpTarget;
 export interface TransportOptions {
   /** What every child process inherits besides its own env: PATH and HOME, see `pickBaseEnv`. */
   baseEnv?: Readonly<Record<string, string>>;
-  /** The fetch of HTTP targets that need no Agent of their own (mTLS and pinned addresses do); later OAuth-aware. */
-  fetch?: FetchLike;
   /** Wraps whichever fetch a transport ends up with, the Agent's included (the connection test records errors). */
   wrapFetch?: (fetch: FetchLike) => FetchLike;
   /** Limits on every stdio child, from the configuration; a manifest may only lower them. */
@@ -66,9 +64,8 @@ export function createTransport(target: ServerTarget, options: TransportOptions 
   const url = new URL(target.url);
   const requestInit: RequestInit = { headers: { ...target.headers } };
   const agent = agentFor(target);
-  const base = agent ? fetchThrough(agent) : options.fetch;
-  const limited = limitReplies(base ?? globalThis.fetch);
-  const fetch = options.wrapFetch ? options.wrapFetch(limited) : limited;
+  const base = requestFetch(agent);
+  const fetch = options.wrapFetch ? options.wrapFetch(base) : base;
   const transport =
     target.transport === 'sse'
       ? new SSEClientTransport(url, { requestInit, fetch })
