@@ -99,6 +99,21 @@ describe('daily quotas', () => {
     expect(statuses.sort()).toEqual(['denied:unknown_tool', 'error:invalid_arguments', 'ok:null']);
   }, 60_000);
 
+  it('counts the calls of an unlimited plan too, and a limit set later counts them', async () => {
+    const member = await addMember(studio.app, admin.accessToken, 'USER');
+    const plan = (name: string) => callApi(studio.app, admin.accessToken, 'PATCH', '/api/org', { plan: name });
+    expect((await plan('ENTERPRISE')).statusCode).toBe(200);
+    const token = await createApiToken(studio.app, member.accessToken, ['mcp:*']);
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => callEcho(studio, token, i)));
+    expect(answers.map((res) => res.statusCode)).toEqual(Array(60).fill(200));
+    expect(await usedToday(studio, member)).toMatchObject({ plan: 'ENTERPRISE', limit: null, used: 60, remaining: null });
+
+    // Back on FREE: the 60 calls made while unlimited count against its 50.
+    expect((await plan('FREE')).statusCode).toBe(200);
+    expect((await callEcho(studio, token, 60)).statusCode).toBe(429);
+    expect(await usedToday(studio, member)).toMatchObject({ plan: 'FREE', limit: 50, used: 60, remaining: 0 });
+  }, 60_000);
+
   it('starts counting again at UTC midnight', async () => {
     const member = await addMember(studio.app, admin.accessToken, 'USER');
     // An API token, since a session's access token would expire as the clock moves on.

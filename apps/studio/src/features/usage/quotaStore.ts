@@ -11,12 +11,12 @@ export interface CounterKey {
 }
 
 /**
- * Counts one call if the user stays within `limit` (null: no limit), and returns the new count, or null when the
- * limit is already reached. The upsert locks the user's row for the day, so concurrent calls from any number of
+ * Counts one call if the user stays within `limit`, and returns the new count, or null when the limit is already
+ * reached. The upsert locks the user's row for the day, so concurrent calls from any number of
  * processes sharing the database queue on it: with a limit of N exactly N of them get a count.
  */
-export async function takeOne(db: Db, key: CounterKey, limit: number | null): Promise<number | null> {
-  if (limit !== null && limit <= 0) return null;
+export async function takeOne(db: Db, key: CounterKey, limit: number): Promise<number | null> {
+  if (limit <= 0) return null;
   const rows = await takeOneStatement(db).execute({ ...key, limit });
   return rows[0]?.used ?? null;
 }
@@ -47,18 +47,22 @@ function prepareTakeOne(db: Db) {
     .onConflictDoUpdate({
       target: [usageQuotaCounters.userId, usageQuotaCounters.day],
       set: { used: sql`${used} + 1` },
-      setWhere: sql`(${limit}::integer is null or ${used} < ${limit}::integer)`,
+      setWhere: sql`${used} < ${limit}::integer`,
     })
     .returning({ used })
     .prepare('usage_quota_take_one');
 }
 
-/** Gives back a call that never reached its server. */
-export async function giveBack(db: Db, key: CounterKey): Promise<void> {
+/** Adds `delta` calls (fewer when negative, never below none) to a count, in one statement. */
+export async function addToCount(db: Db, key: CounterKey, delta: number): Promise<void> {
+  const { used } = usageQuotaCounters;
   await db
-    .update(usageQuotaCounters)
-    .set({ used: sql`greatest(${usageQuotaCounters.used} - 1, 0)` })
-    .where(and(eq(usageQuotaCounters.userId, key.userId), eq(usageQuotaCounters.day, key.day)));
+    .insert(usageQuotaCounters)
+    .values({ ...key, used: Math.max(delta, 0) })
+    .onConflictDoUpdate({
+      target: [usageQuotaCounters.userId, usageQuotaCounters.day],
+      set: { used: sql`greatest(${used} + ${delta}, 0)` },
+    });
 }
 
 export async function usedOn(db: Db, key: CounterKey): Promise<number> {

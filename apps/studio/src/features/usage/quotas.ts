@@ -8,7 +8,8 @@ import { organizations } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { AppError } from '../../platform/http/errors.js';
 import { nextUtcMidnight, utcDay } from './day.js';
-import { type CounterKey, giveBack, takeOne, usedOn } from './quotaStore.js';
+import { addToCount, type CounterKey, takeOne, usedOn } from './quotaStore.js';
+import type { UnlimitedCounts } from './unlimitedCounts.js';
 
 export interface QuotaDeps {
   db: Db;
@@ -17,6 +18,8 @@ export interface QuotaDeps {
   bus: EventBus;
   /** Calls per UTC day by plan; a plan absent here is unlimited. */
   dailyLimits: Partial<Record<Plan, number>>;
+  /** Where the calls of unlimited plans are counted, off the request path. */
+  unlimited: UnlimitedCounts;
 }
 
 /** A counted call. Releasing it (once) gives the count back. */
@@ -55,32 +58,40 @@ export class QuotaService {
 
   constructor(private readonly deps: QuotaDeps) {
     deps.bus.subscribe((event) => {
-      if (event.type === 'organization_updated' && event.orgId) this.plans.delete(event.orgId);
+      if (event.type !== 'organization_updated' || !event.orgId) return;
+      this.plans.delete(event.orgId);
+      // The plan may have gained a limit: what its users did while unlimited must be in the counts it checks.
+      void this.deps.unlimited.flush();
     });
   }
 
-  /** Counts one call for the principal's user today, or throws QuotaExceededError without counting it. */
+  /**
+   * Counts one call for the principal's user today, or throws QuotaExceededError without counting it. Under a limit
+   * the count is taken in the database before the call goes on; without one there is nothing to check, and the
+   * count is written with the next batch.
+   */
   async admit(principal: Principal): Promise<Admission> {
     const now = this.deps.clock.now();
     const key = this.keyFor(principal, now);
     const limit = await this.limitOf(principal.orgId);
-    const used = await takeOne(this.deps.db, key, limit);
-    if (used === null) throw new QuotaExceededError(limit ?? 0, nextUtcMidnight(now), now);
-    let released = false;
-    return {
-      release: async () => {
-        if (released) return;
-        released = true;
-        await giveBack(this.deps.db, key);
-      },
-    };
+    const { unlimited, db } = this.deps;
+    if (limit === null) {
+      unlimited.add(key, 1);
+      return releaseOnce(async () => unlimited.add(key, -1));
+    }
+    // Counts from a time the plan had no limit go to the database first, so the check sees them.
+    await unlimited.written(key);
+    const used = await takeOne(db, key, limit);
+    if (used === null) throw new QuotaExceededError(limit, nextUtcMidnight(now), now);
+    return releaseOnce(() => addToCount(db, key, -1));
   }
 
   async status(principal: Principal): Promise<QuotaStatus> {
     const now = this.deps.clock.now();
     const plan = await this.planOf(principal.orgId);
     const limit = this.deps.dailyLimits[plan] ?? null;
-    const used = await usedOn(this.deps.db, this.keyFor(principal, now));
+    const key = this.keyFor(principal, now);
+    const used = (await usedOn(this.deps.db, key)) + this.deps.unlimited.waitingFor(key);
     return {
       plan,
       limit,
@@ -115,4 +126,15 @@ export class QuotaService {
       .where(eq(organizations.id, orgId));
     return (rows[0]?.plan ?? 'FREE') as Plan;
   }
+}
+
+function releaseOnce(release: () => Promise<void>): Admission {
+  let released = false;
+  return {
+    release: async () => {
+      if (released) return;
+      released = true;
+      await release();
+    },
+  };
 }

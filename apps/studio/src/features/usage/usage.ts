@@ -7,6 +7,7 @@ import { UsageEventBuffer, type UsageRow } from './eventBuffer.js';
 import { UsageMaintenance } from './maintenance.js';
 import { Metering } from './metering.js';
 import { QuotaService } from './quotas.js';
+import { UnlimitedCounts } from './unlimitedCounts.js';
 
 export interface UsageDeps {
   db: Db;
@@ -30,7 +31,8 @@ export interface Usage {
 
 export function createUsage({ db, clock, bus, config, log, onEvent }: UsageDeps): Usage {
   const buffer = new UsageEventBuffer({ db, flushIntervalMs: config.flushIntervalMs, log });
-  const quotas = new QuotaService({ db, clock, bus, dailyLimits: config.dailyLimits });
+  const unlimited = new UnlimitedCounts({ db, flushIntervalMs: config.flushIntervalMs, log });
+  const quotas = new QuotaService({ db, clock, bus, dailyLimits: config.dailyLimits, unlimited });
   const metering = new Metering({ buffer, quotas, clock, enabled: config.enabled, ...(onEvent ? { onEvent } : {}) });
   const maintenance = new UsageMaintenance({
     db,
@@ -46,12 +48,13 @@ export function createUsage({ db, clock, bus, config, log, onEvent }: UsageDeps)
     maintenance,
     start() {
       buffer.start();
+      unlimited.start();
       maintenance.start();
     },
     async close() {
       maintenance.stop();
       await metering.flush();
-      await buffer.close();
+      await Promise.all([buffer.close(), unlimited.close()]);
     },
   };
 }
