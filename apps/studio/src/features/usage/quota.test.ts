@@ -106,7 +106,12 @@ describe('daily quotas', () => {
     const token = await createApiToken(studio.app, member.accessToken, ['mcp:*']);
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => callEcho(studio, token, i)));
     expect(answers.map((res) => res.statusCode)).toEqual(Array(60).fill(200));
-    expect(await usedToday(studio, member)).toMatchObject({ plan: 'ENTERPRISE', limit: null, used: 60, remaining: null });
+    expect(await usedToday(studio, member)).toMatchObject({
+      plan: 'ENTERPRISE',
+      limit: null,
+      used: 60,
+      remaining: null,
+    });
 
     // Back on FREE: the 60 calls made while unlimited count against its 50.
     expect((await plan('FREE')).statusCode).toBe(200);
