@@ -16,7 +16,8 @@ export function beginExchange(
   const abort = new AbortController();
   const exchange = new Exchange(principal, request.id);
   reply.raw.on('close', () => {
-    abort.abort();
+    // A finished answer has nothing left to cancel (and an abort would wake every listener for nothing).
+    if (!reply.raw.writableFinished) abort.abort();
     void exchange.releaseUnused().catch((err) => request.log.warn({ err }, 'giving back an unused quota count failed'));
   });
   return { exchange, signal: abort.signal };
@@ -33,12 +34,12 @@ export function sdkRequest(
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
+  // No body: Fastify has parsed it already, and the SDK takes it as `parsedBody` rather than reading it again.
   const hasBody = request.method === 'POST';
   const webRequest = new Request(new URL(request.url, `${request.protocol}://${request.host}`), {
     method: request.method,
     headers,
     signal,
-    ...(hasBody ? { body: JSON.stringify(request.body ?? null) } : {}),
   });
   const authInfo = {
     token: principal.tokenId ?? '',
@@ -47,4 +48,17 @@ export function sdkRequest(
     extra,
   };
   return [webRequest, hasBody ? { authInfo, parsedBody: request.body } : { authInfo }];
+}
+
+/**
+ * Sends the SDK's answer. A JSON answer (most are) goes out as one string with its length; an event stream is
+ * streamed as it comes.
+ */
+export async function sendResponse(reply: FastifyReply, response: Response): Promise<FastifyReply> {
+  if (!response.headers.get('content-type')?.startsWith('application/json')) return reply.send(response);
+  reply.code(response.status);
+  response.headers.forEach((value, name) => {
+    reply.header(name, value);
+  });
+  return reply.send(await response.text());
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { Metering } from '../usage/metering.js';
 import { Exchange } from './admission.js';
 import { type Audience, ChangeNotifications, tokenAudience, virtualAudience } from './changeNotifications.js';
-import { beginExchange, sdkRequest } from './httpExchange.js';
+import { beginExchange, sdkRequest, sendResponse } from './httpExchange.js';
 import { InflightCalls } from './inflightCalls.js';
 import { gatewayServer } from './mcpServer.js';
 import type { GatewayService } from './service.js';
@@ -87,7 +87,7 @@ export function gatewayRoutes(app: App, deps: GatewayRouteDeps): void {
     const [webRequest, options] = sdkRequest(request, signal, principal, { exchange, scope });
     const serving = isListenRequest(request.body) ? changes.join(audience, signal) : handler;
     const response = await serving.fetch(webRequest, options);
-    return reply.send(response);
+    return sendResponse(reply, response);
   }
 }
 

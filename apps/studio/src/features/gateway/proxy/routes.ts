@@ -8,7 +8,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import type { ServerCalls } from '../../servers/serverCalls.js';
 import type { Metering } from '../../usage/metering.js';
 import { Exchange } from '../admission.js';
-import { beginExchange, sdkRequest } from '../httpExchange.js';
+import { beginExchange, sdkRequest, sendResponse } from '../httpExchange.js';
 import { InflightCalls } from '../inflightCalls.js';
 import { tokenPrincipal } from '../routes.js';
 import { proxiedServer } from './proxiedServer.js';
@@ -67,7 +67,7 @@ export function proxyRoutes(app: App, deps: ProxyRouteDeps): void {
       // A server that cannot be reached fails the handshake over HTTP (502, 503 or 504), as a gateway does.
       const description = isHandshake(request.body) ? await upstream.describe(signal) : undefined;
       const [webRequest, options] = sdkRequest(request, signal, principal, { exchange, upstream, description });
-      return reply.send(await handler.fetch(webRequest, options));
+      return sendResponse(reply, await handler.fetch(webRequest, options));
     },
   });
 }
