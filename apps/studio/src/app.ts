@@ -1,7 +1,6 @@
 // buildApp(deps) → the studio's Fastify instance. Tests call it with their own (real) dependencies.
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -65,6 +64,7 @@ import type { App } from './platform/http/app.js';
 import { serveDashboard } from './platform/http/dashboard.js';
 import { installErrorHandling } from './platform/http/errorHandler.js';
 import { AppError } from './platform/http/errors.js';
+import { securityHeaders } from './platform/http/securityHeaders.js';
 import { loggerOptions } from './platform/logger.js';
 import { StudioMetrics } from './platform/metrics.js';
 import { STUDIO_VERSION } from './version.js';
@@ -233,19 +233,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   });
   countGatewayRequests(app, metrics);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        workerSrc: ["'self'", 'blob:'],
-        // Plain-http deployments on a LAN address must keep loading their own assets over http.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  securityHeaders(app);
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,

@@ -68,6 +68,7 @@ export class Exchange {
 
   /** Gives back counts no call used (the SDK refused the request before any handler ran). */
   async releaseUnused(): Promise<void> {
+    if (this.admissions.size === 0) return;
     const left = [...this.admissions.values()];
     this.admissions.clear();
     await Promise.all(left.map((admission) => admission.release()));

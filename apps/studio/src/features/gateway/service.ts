@@ -59,6 +59,8 @@ export class GatewayService {
   /** Resources and prompts of the same servers, by the same permission rule. */
   readonly resources: GatewayResources;
   readonly prompts: GatewayPrompts;
+  /** Exposed tools by organization listing (a new listing after every change), then by token view. */
+  private readonly views = new WeakMap<object, Map<string, Promise<Map<string, Listed>>>>();
 
   constructor(private readonly deps: GatewayDeps) {
     this.resources = new GatewayResources(deps);
@@ -122,10 +124,35 @@ export class GatewayService {
     return tool && { serverId: tool.serverId, upstream: tool.tool };
   }
 
-  /** Computed per request from the directory, so renames and permission changes apply at once. */
+  /**
+   * The tools a token may call, by exposed name. Worked out once per listing of the organization and token view
+   * (role and permissions): the directory reads the organization again after any change, and the view follows.
+   */
   private async exposed(principal: Principal, scope?: GatewayScope): Promise<Map<string, Listed>> {
+    const listing = this.deps.directory.listServers(principal.orgId);
+    let views = this.views.get(listing);
+    if (!views) {
+      views = new Map();
+      this.views.set(listing, views);
+    }
+    const view = `${principal.role} ${(principal.permissions ?? []).join(' ')}`;
+    let exposure = views.get(view);
+    if (!exposure) {
+      const computing = this.expose(principal);
+      exposure = computing.then(({ names }) => names);
+      views.set(view, exposure);
+      // A server whose catalog could not be read is retried by the next request, not left out until the next listing.
+      const forget = () => views.delete(view);
+      computing.then(({ complete }) => complete || forget(), forget);
+    }
+    const names = await exposure;
+    return scope ? scope.select(names) : names;
+  }
+
+  private async expose(principal: Principal): Promise<{ names: Map<string, Listed>; complete: boolean }> {
     const servers = await reachableServers(this.deps.directory, principal);
     const listed: Listed[] = [];
+    let complete = true;
     for (const server of servers) {
       try {
         const { tools } = await this.deps.directory.tools(principal.orgId, server.id);
@@ -140,6 +167,7 @@ export class GatewayService {
         }
       } catch (err) {
         // A server whose catalog was never read and cannot be reached now offers nothing; the others still do.
+        complete = false;
         const reason = err instanceof Error ? err.message : String(err);
         this.deps.log.warn(
           { serverId: server.id, reason },
@@ -147,8 +175,7 @@ export class GatewayService {
         );
       }
     }
-    const names = exposedToolNames(listed);
-    return scope ? scope.select(names) : names;
+    return { names: exposedToolNames(listed), complete };
   }
 }
 
