@@ -1,6 +1,7 @@
 // Usage events wait in memory and are written in batches, off the request path; shutdown writes what is left.
 import type { Db } from '../../platform/db/database.js';
 import { usageEvents } from '../../platform/db/schema.js';
+import { PeriodicWriter } from './periodicWriter.js';
 
 export type UsageRow = typeof usageEvents.$inferInsert;
 
@@ -16,15 +17,15 @@ export interface EventBufferDeps {
 
 export class UsageEventBuffer {
   private pending: UsageRow[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
   private dropped = 0;
+  private readonly writer: PeriodicWriter;
 
-  constructor(private readonly deps: EventBufferDeps) {}
+  constructor(private readonly deps: EventBufferDeps) {
+    this.writer = new PeriodicWriter(() => this.writePending(), deps.flushIntervalMs);
+  }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), this.deps.flushIntervalMs);
-    this.timer.unref();
+    this.writer.start();
   }
 
   add(row: UsageRow): void {
@@ -41,18 +42,12 @@ export class UsageEventBuffer {
    * again later. Event ids are the studio's own, so a batch the database kept before failing adds nothing twice.
    */
   flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    return this.writer.flush();
   }
 
   /** Stops the timer and writes what is left. */
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flushing;
-    await this.flush();
+  close(): Promise<void> {
+    return this.writer.close();
   }
 
   private async writePending(): Promise<void> {

@@ -1,6 +1,7 @@
 // Calls of users whose plan has no daily limit: there is nothing to check before forwarding them, so their counts
 // wait in memory and are written in batches, off the request path, like usage events.
 import type { Db } from '../../platform/db/database.js';
+import { PeriodicWriter } from './periodicWriter.js';
 import { addToCount, type CounterKey } from './quotaStore.js';
 
 export interface UnlimitedCountsDeps {
@@ -11,14 +12,14 @@ export interface UnlimitedCountsDeps {
 
 export class UnlimitedCounts {
   private readonly waiting = new Map<string, { key: CounterKey; delta: number }>();
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
+  private readonly writer: PeriodicWriter;
 
-  constructor(private readonly deps: UnlimitedCountsDeps) {}
+  constructor(private readonly deps: UnlimitedCountsDeps) {
+    this.writer = new PeriodicWriter(() => this.write(), deps.flushIntervalMs);
+  }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), this.deps.flushIntervalMs);
-    this.timer.unref();
+    this.writer.start();
   }
 
   /** Counts `delta` calls (−1 gives one back) for the key's user and day. */
@@ -36,23 +37,18 @@ export class UnlimitedCounts {
 
   /** Resolves once every count this process made for the key is in the database. */
   async written(key: CounterKey): Promise<void> {
+    // A write under way may have started before these counts were added; any write after it takes them.
+    await this.writer.settled();
     if (this.waitingFor(key) !== 0) await this.flush();
-    else await this.flushing;
   }
 
   /** Writes every waiting count; one flush at a time, and a count the database refused waits for the next. */
   flush(): Promise<void> {
-    this.flushing ??= this.write().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    return this.writer.flush();
   }
 
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flushing;
-    await this.flush();
+  close(): Promise<void> {
+    return this.writer.close();
   }
 
   private async write(): Promise<void> {
