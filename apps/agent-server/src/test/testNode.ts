@@ -18,6 +18,13 @@ export interface TestNode {
   dataDir: string;
   /** Authorization header for the master token, or for `token`. */
   auth(token?: string): { authorization: string };
+  /** One request through the app, with the master token or `token`. */
+  call(
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    token?: string,
+  ): Promise<Awaited<ReturnType<App['inject']>>>;
   /** Provisions an agent with the master token (engine claude unless `body` says otherwise); throws unless 201. */
   provision(name: string, body?: Record<string, unknown>): Promise<CreatedAgent>;
   close(): Promise<void>;
@@ -32,17 +39,25 @@ export async function startTestNode(env: Record<string, string> = {}): Promise<T
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const auth = (token = masterToken) => ({ authorization: `Bearer ${token}` });
   return {
     app,
     base: `http://127.0.0.1:${port}`,
     masterToken,
     dataDir,
-    auth: (token = masterToken) => ({ authorization: `Bearer ${token}` }),
+    auth,
+    call: (method, url, payload, token) =>
+      app.inject({
+        method,
+        url,
+        headers: auth(token),
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
     provision: async (name, body = {}) => {
       const created = await app.inject({
         method: 'POST',
         url: '/api/agents',
-        headers: { authorization: `Bearer ${masterToken}` },
+        headers: auth(),
         payload: { name, engine: 'claude', ...body },
       });
       if (created.statusCode !== 201) throw new Error(`provisioning ${name} failed: ${created.body}`);

@@ -18,12 +18,7 @@ describe("an agent's files over HTTP", () => {
   };
 
   const call = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: unknown, as?: string) =>
-    node.app.inject({
-      method,
-      url: `/api/agents/${agent.id}/fs${url}`,
-      headers: node.auth(as),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+    node.call(method, `/api/agents/${agent.id}/fs${url}`, payload, as);
   const q = (value: string) => encodeURIComponent(value);
   const onDisk = (relative: string) => path.join(agent.home, relative);
 

@@ -30,7 +30,7 @@ describe.skipIf(!isRoot)('files under ISOLATION=unix-user (as root)', () => {
   });
 
   const call = (method: 'PUT' | 'POST', url: string, payload: Record<string, unknown>) =>
-    node.app.inject({ method, url: `/api/agents/${agent.id}/fs${url}`, headers: node.auth(), payload });
+    node.call(method, `/api/agents/${agent.id}/fs${url}`, payload);
   const ownerOf = (relative: string) => {
     const stats = fs.lstatSync(path.join(agent.home, relative));
     return [stats.uid, stats.gid];

@@ -50,7 +50,7 @@ describe('presence of a node', () => {
     await node.close();
   });
 
-  const get = (url: string, as?: string) => node.app.inject({ url, headers: node.auth(as) });
+  const get = (url: string, as?: string) => node.call('GET', url, undefined, as);
 
   it('describes the server with a stable id kept in the state', async () => {
     const answer = await get('/api/presence/server');
@@ -89,27 +89,16 @@ describe('presence of a node', () => {
 
   it('lists agents with their counts and open terminals, and summarises the node', async () => {
     const workspace = (
-      await node.app.inject({
-        method: 'POST',
-        url: `/api/agents/${agent.id}/workspaces`,
-        headers: node.auth(),
-        payload: { name: 'main', kind: 'personal' },
-      })
+      await node.call('POST', `/api/agents/${agent.id}/workspaces`, { name: 'main', kind: 'personal' })
     ).json();
-    await node.app.inject({
-      method: 'POST',
-      url: `/api/agents/${agent.id}/projects`,
-      headers: node.auth(),
-      payload: { name: 'app', workspaceId: workspace.id, type: 'generic' },
+    await node.call('POST', `/api/agents/${agent.id}/projects`, {
+      name: 'app',
+      workspaceId: workspace.id,
+      type: 'generic',
     });
-    await node.app.inject({
-      method: 'POST',
-      url: '/api/agents',
-      headers: node.auth(),
-      payload: { name: 'idle', engine: 'openai' },
-    });
+    await node.provision('idle', { engine: 'openai' });
     const idle = (await get('/api/agents')).json().agents.find((a: { name: string }) => a.name === 'idle');
-    await node.app.inject({ method: 'POST', url: `/api/agents/${idle.id}/suspend`, headers: node.auth() });
+    await node.call('POST', `/api/agents/${idle.id}/suspend`);
     node.app.node.events.emit({ type: 'terminal_opened', agentId: agent.id, sessionId: 's1' });
 
     const agents = (await get('/api/presence/agents')).json().agents;

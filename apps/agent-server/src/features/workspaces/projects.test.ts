@@ -22,9 +22,7 @@ describe('projects of an agent', () => {
     await node.close();
   });
 
-  function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, as?: string) {
-    return node.app.inject({ method, url, headers: node.auth(as), ...(payload === undefined ? {} : { payload }) });
-  }
+  const call: TestNode['call'] = (...args) => node.call(...args);
   const createProject = (body: Record<string, unknown>) =>
     call('POST', `/api/agents/${agent.id}/projects`, { workspaceId, ...body });
 
@@ -170,29 +168,17 @@ describe.skipIf(!isRoot)('projects under unix-user isolation (root only)', () =>
   it("creates the directories and template files owned by the agent's uid and gid", async () => {
     const node = await startTestNode({ ISOLATION: 'unix-user' });
     const name = `wstest-${Math.random().toString(36).slice(2, 8)}`;
-    const created = await node.app.inject({
-      method: 'POST',
-      url: '/api/agents',
-      headers: node.auth(),
-      payload: { name, engine: 'claude' },
-    });
-    const agent = created.json().agent;
+    const { agent } = await node.provision(name);
     try {
-      const uid = Number((await run('id', ['-u', agent.unixUser])).stdout.trim());
-      const gid = Number((await run('id', ['-g', agent.unixUser])).stdout.trim());
+      const uid = Number((await run('id', ['-u', String(agent.unixUser)])).stdout.trim());
+      const gid = Number((await run('id', ['-g', String(agent.unixUser)])).stdout.trim());
       const workspace = (
-        await node.app.inject({
-          method: 'POST',
-          url: `/api/agents/${agent.id}/workspaces`,
-          headers: node.auth(),
-          payload: { name: 'main', kind: 'personal' },
-        })
+        await node.call('POST', `/api/agents/${agent.id}/workspaces`, { name: 'main', kind: 'personal' })
       ).json();
-      const project = await node.app.inject({
-        method: 'POST',
-        url: `/api/agents/${agent.id}/projects`,
-        headers: node.auth(),
-        payload: { name: 'app', workspaceId: workspace.id, type: 'nodejs' },
+      const project = await node.call('POST', `/api/agents/${agent.id}/projects`, {
+        name: 'app',
+        workspaceId: workspace.id,
+        type: 'nodejs',
       });
       expect(project.statusCode).toBe(201);
       for (const relative of ['workspaces', 'workspaces/main', 'workspaces/main/app', 'workspaces/main/app/index.js']) {
@@ -207,7 +193,7 @@ describe.skipIf(!isRoot)('projects under unix-user isolation (root only)', () =>
       });
       expect(stdout.trim()).toBe('Hello from app');
     } finally {
-      await node.app.inject({ method: 'DELETE', url: `/api/agents/${agent.id}`, headers: node.auth() });
+      await node.call('DELETE', `/api/agents/${agent.id}`);
       await node.close();
     }
   });

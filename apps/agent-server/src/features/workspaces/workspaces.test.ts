@@ -18,8 +18,7 @@ describe('workspaces of an agent', () => {
     await node.close();
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, as?: string) =>
-    node.app.inject({ method, url, headers: node.auth(as), ...(payload === undefined ? {} : { payload }) });
+  const call: TestNode['call'] = (...args) => node.call(...args);
 
   it('creates, lists, reads, renames and deletes a workspace, with its directory in the home', async () => {
     const created = await call('POST', `/api/agents/${agent.id}/workspaces`, {

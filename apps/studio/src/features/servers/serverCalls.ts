@@ -116,7 +116,7 @@ export class ServerCalls {
     const server = await this.registration(principal.orgId, id);
     const call = { principal, serverId: id, method: 'tools/call', tool: name, input: args } as const;
     return this.metered(call, options, async (reached) => {
-      if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+      assertEnabled(server);
       await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
       return this.run(
         principal.orgId,
@@ -231,7 +231,7 @@ export class ServerCalls {
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
     options: UseOptions = {},
   ): Promise<T> {
-    if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+    assertEnabled(server);
     return this.run(orgId, server, fn, options);
   }
 
@@ -265,7 +265,7 @@ export class ServerCalls {
       target: async () => {
         const server = await this.load(orgId, serverId);
         // A disable that lands while a background refresh or health check waits must not start the process again.
-        if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
+        assertEnabled(server);
         const use = (credentialId: string) =>
           this.deps.credentials.useValue(orgId, credentialId, { type: 'server', id: serverId });
         return connectionTarget(server, use, this.deps.checkUrl);
@@ -285,6 +285,10 @@ export class ServerCalls {
     if (!row) throw notFound('MCP server');
     return presentServer(row);
   }
+}
+
+function assertEnabled(server: { enabled: boolean }): void {
+  if (!server.enabled) throw conflict('server_disabled', 'This MCP server is disabled');
 }
 
 const useOptions = ({ signal, timeoutMs }: MeteredCallOptions): UseOptions => ({ signal, timeoutMs });

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { SelectField, TextField } from '../../../ui/fields';
 import { Section } from '../../../ui/layoutParts';
+import { ChoiceField } from './rowParts';
 
 interface NewProjectFormProps {
   workspaces: Workspace[];
@@ -69,29 +70,21 @@ export function NewProjectForm({ workspaces, onCreate, error }: NewProjectFormPr
             </option>
           ))}
         </SelectField>
-        <SelectField
+        <ChoiceField<ProjectType>
           label={t('agentProjects.type')}
           value={type}
-          onChange={(e) => setType(e.target.value as ProjectType)}
-        >
-          {PROJECT_TYPES.map((option) => (
-            <option key={option} value={option}>
-              {t(`agentProjects.types.${option}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          options={PROJECT_TYPES}
+          labelOf={(option) => t(`agentProjects.types.${option}`)}
+          onChoose={setType}
+        />
+        <ChoiceField<ProjectTemplate | ''>
           label={t('agentProjects.template')}
           value={template}
-          onChange={(e) => setTemplate(e.target.value as ProjectTemplate | '')}
-        >
-          <option value="">{t('agentProjects.templateDefault')}</option>
-          {PROJECT_TEMPLATES.map((option) => (
-            <option key={option} value={option}>
-              {t(`agentProjects.templates.${option}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={PROJECT_TEMPLATES}
+          labelOf={(option) => (option ? t(`agentProjects.templates.${option}`) : '')}
+          onChoose={setTemplate}
+          empty={t('agentProjects.templateDefault')}
+        />
         <Button type="submit" disabled={name.trim() === ''}>
           {t('agentProjects.create')}
         </Button>

@@ -1,17 +1,16 @@
 // The agent's projects: list, create from a template in a workspace, change status, delete. OPERATOR and up change.
-import { PROJECT_STATUSES, type Project, type ProjectStatus } from '@mcp-studio/protocol';
+import { PROJECT_STATUSES, type Project } from '@mcp-studio/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../../../auth/ability';
 import { ErrorAlert } from '../../../ui/Alert';
-import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { SelectField } from '../../../ui/fields';
 import { EmptyState, Section } from '../../../ui/layoutParts';
 import { Spinner } from '../../../ui/Spinner';
 import { DataTable, td } from '../../../ui/Table';
 import type { AgentTabProps } from '../agents/AgentDetailPage';
 import { NewProjectForm } from './NewProjectForm';
+import { ChoiceCell, DeleteCell, NameCell } from './rowParts';
 import { useProjectMutations, useProjects, useWorkspaces } from './workspacesApi';
 
 export function ProjectsTab({ nodeId, agentId }: AgentTabProps) {
@@ -53,41 +52,20 @@ export function ProjectsTab({ nodeId, agentId }: AgentTabProps) {
           >
             {list.map((project) => (
               <tr key={project.id} data-testid={`project-row-${project.name}`}>
-                <td className={td}>
-                  <span className="font-medium">{project.name}</span>
-                  {project.description ? <p className="text-xs text-zinc-500">{project.description}</p> : null}
-                </td>
+                <NameCell name={project.name} description={project.description} />
                 <td className={td}>{workspaceName.get(project.workspaceId) ?? '—'}</td>
                 <td className={td}>{t(`agentProjects.types.${project.type}`)}</td>
-                <td className={td}>
-                  {canChange ? (
-                    <SelectField
-                      label={t('agentProjects.status')}
-                      hideLabel
-                      value={project.status}
-                      disabled={update.isPending}
-                      onChange={(e) =>
-                        update.mutate({ id: project.id, body: { status: e.target.value as ProjectStatus } })
-                      }
-                    >
-                      {PROJECT_STATUSES.map((status) => (
-                        <option key={status} value={status}>
-                          {t(`agentProjects.statuses.${status}`)}
-                        </option>
-                      ))}
-                    </SelectField>
-                  ) : (
-                    t(`agentProjects.statuses.${project.status}`)
-                  )}
-                </td>
+                <ChoiceCell
+                  editable={canChange}
+                  label={t('agentProjects.status')}
+                  value={project.status}
+                  options={PROJECT_STATUSES}
+                  labelOf={(status) => t(`agentProjects.statuses.${status}`)}
+                  disabled={update.isPending}
+                  onChoose={(status) => update.mutate({ id: project.id, body: { status } })}
+                />
                 <td className={`${td} font-mono text-xs`}>{project.path}</td>
-                <td className={`${td} text-right`}>
-                  {canChange ? (
-                    <Button size="sm" variant="secondary" onClick={() => setDeleting(project)}>
-                      {t('common.delete')}
-                    </Button>
-                  ) : null}
-                </td>
+                <DeleteCell editable={canChange} onDelete={() => setDeleting(project)} />
               </tr>
             ))}
           </DataTable>

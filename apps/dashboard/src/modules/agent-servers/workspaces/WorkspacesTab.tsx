@@ -6,11 +6,12 @@ import { useAbility } from '../../../auth/ability';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { SelectField, TextField } from '../../../ui/fields';
+import { TextField } from '../../../ui/fields';
 import { EmptyState, Section } from '../../../ui/layoutParts';
 import { Spinner } from '../../../ui/Spinner';
 import { DataTable, td } from '../../../ui/Table';
 import type { AgentTabProps } from '../agents/AgentDetailPage';
+import { ChoiceCell, ChoiceField, DeleteCell, NameCell } from './rowParts';
 import { useWorkspaceMutations, useWorkspaces } from './workspacesApi';
 
 export function WorkspacesTab({ nodeId, agentId }: AgentTabProps) {
@@ -43,40 +44,19 @@ export function WorkspacesTab({ nodeId, agentId }: AgentTabProps) {
           >
             {list.map((workspace) => (
               <tr key={workspace.id} data-testid={`workspace-row-${workspace.name}`}>
-                <td className={td}>
-                  <span className="font-medium">{workspace.name}</span>
-                  {workspace.description ? <p className="text-xs text-zinc-500">{workspace.description}</p> : null}
-                </td>
-                <td className={td}>
-                  {canChange ? (
-                    <SelectField
-                      label={t('agentWorkspaces.kind')}
-                      hideLabel
-                      value={workspace.kind}
-                      disabled={update.isPending}
-                      onChange={(e) =>
-                        update.mutate({ id: workspace.id, body: { kind: e.target.value as WorkspaceKind } })
-                      }
-                    >
-                      {WORKSPACE_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t(`agentWorkspaces.kinds.${kind}`)}
-                        </option>
-                      ))}
-                    </SelectField>
-                  ) : (
-                    t(`agentWorkspaces.kinds.${workspace.kind}`)
-                  )}
-                </td>
+                <NameCell name={workspace.name} description={workspace.description} />
+                <ChoiceCell
+                  editable={canChange}
+                  label={t('agentWorkspaces.kind')}
+                  value={workspace.kind}
+                  options={WORKSPACE_KINDS}
+                  labelOf={(kind) => t(`agentWorkspaces.kinds.${kind}`)}
+                  disabled={update.isPending}
+                  onChoose={(kind) => update.mutate({ id: workspace.id, body: { kind } })}
+                />
                 <td className={`${td} font-mono text-xs`}>{workspace.path}</td>
                 <td className={`${td} tabular-nums`}>{workspace.projectCount}</td>
-                <td className={`${td} text-right`}>
-                  {canChange ? (
-                    <Button size="sm" variant="secondary" onClick={() => setDeleting(workspace)}>
-                      {t('common.delete')}
-                    </Button>
-                  ) : null}
-                </td>
+                <DeleteCell editable={canChange} onDelete={() => setDeleting(workspace)} />
               </tr>
             ))}
           </DataTable>
@@ -119,17 +99,13 @@ function NewWorkspaceForm({
     <Section title={t('agentWorkspaces.new')}>
       <form onSubmit={(event) => void submit(event)} className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_1fr_auto]">
         <TextField label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} required />
-        <SelectField
+        <ChoiceField<WorkspaceKind>
           label={t('agentWorkspaces.kind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as WorkspaceKind)}
-        >
-          {WORKSPACE_KINDS.map((option) => (
-            <option key={option} value={option}>
-              {t(`agentWorkspaces.kinds.${option}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={WORKSPACE_KINDS}
+          labelOf={(option) => t(`agentWorkspaces.kinds.${option}`)}
+          onChoose={setKind}
+        />
         <TextField
           label={t('common.description')}
           value={description}
