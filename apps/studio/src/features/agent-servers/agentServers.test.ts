@@ -135,11 +135,12 @@ describe('agent servers', () => {
     expect(online.memory.totalBytes).toBeGreaterThan(0);
     expect(online.disk.totalBytes).toBeGreaterThan(0);
     expect(online.load).toHaveLength(3);
-    expect(
-      events.some(
+    // The listing can see the committed row a moment before the beat's handler announces the change.
+    await waitFor(async () =>
+      events.find(
         (e) => e.type === 'agent_server_status_changed' && (e.data as { status: string }).status === 'ONLINE',
       ),
-    ).toBe(true);
+    );
 
     // The token was single-use.
     const again = await studio.app.inject({
@@ -328,8 +329,8 @@ describe('agent servers', () => {
       return server?.status === 'OFFLINE' ? server : undefined;
     });
     expect(offline.lastError).toContain('no heartbeat');
-    const event = events.find((e) => e.type === 'agent_server_status_changed');
-    expect(event?.data).toMatchObject({ id: serverId, status: 'OFFLINE', previousStatus: 'ONLINE' });
+    const event = await waitFor(async () => events.find((e) => e.type === 'agent_server_status_changed'));
+    expect(event.data).toMatchObject({ id: serverId, status: 'OFFLINE', previousStatus: 'ONLINE' });
 
     // A restart with the same environment reuses the stored registration (the spent token is not sent again).
     running = await node.start(
