@@ -20,6 +20,8 @@ import { everythingStdio, npmServerEntry } from '../../test/peers.js';
 type JsonRpc = { id?: number | string; method?: string; params?: Record<string, unknown> };
 /** A distinct duration per mode, so each test finds its own call in the transcript. */
 const DURATION = { auto: 120, legacy: 121 } as const;
+/** The same for a call without progress, which the gateway answers on its plain path. */
+const PLAIN_DURATION = { auto: 122, legacy: 123 } as const;
 type TextResult = { content: { type: string; text: string }[]; isError?: boolean };
 
 describe('the /mcp gateway', () => {
@@ -142,6 +144,27 @@ describe('the /mcp gateway', () => {
         },
         { timeout: 10_000, interval: 50 },
       );
+    },
+    60_000,
+  );
+
+  it.each(['auto', 'legacy'] as const)(
+    'cancels upstream when a %s client aborts a call that asked for no progress',
+    async (mode) => {
+      const client = await connect(await createToken(admin.accessToken, ['mcp:*']), mode);
+      const controller = new AbortController();
+      const pending = client.callTool(
+        { name: 'everything__trigger-long-running-operation', arguments: { duration: PLAIN_DURATION[mode], steps: 2 } },
+        { signal: controller.signal },
+      );
+      const upstream = () => upstreamCancelled(studio.app, admin.accessToken, everythingId, PLAIN_DURATION[mode]);
+      await vi.waitFor(async () => expect((await upstream()).called).toBe(true), { timeout: 10_000, interval: 50 });
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      await vi.waitFor(async () => expect(await upstream()).toEqual({ called: true, cancelled: true }), {
+        timeout: 10_000,
+        interval: 50,
+      });
     },
     60_000,
   );

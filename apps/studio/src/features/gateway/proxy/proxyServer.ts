@@ -1,6 +1,6 @@
 // The MCP face of the per-server proxy: a fresh SDK server per request whose handlers forward to one server.
 import { type CallToolResult, Server, type ServerCapabilities, type ServerContext } from '@modelcontextprotocol/server';
-import { STUDIO_VERSION } from '../../../version.js';
+import { STUDIO_IMPLEMENTATION } from '../../../version.js';
 import type { Exchange } from '../admission.js';
 import type { InflightCalls } from '../inflightCalls.js';
 import { progressRelay } from '../progressRelay.js';
@@ -28,10 +28,7 @@ export function proxyServer(context: ProxyServerContext): Server {
   const { upstream, exchange, era, inflight, description } = context;
   const capabilities = description ? mirrored(description.capabilities) : FORWARDABLE;
   const instructions = description?.instructions;
-  const server = new Server(
-    { name: 'mcp-agent-studio', version: STUDIO_VERSION },
-    { capabilities, ...(instructions ? { instructions } : {}) },
-  );
+  const server = new Server(STUDIO_IMPLEMENTATION, { capabilities, ...(instructions ? { instructions } : {}) });
   // JSON-RPC ids are unique per client connection only: one token may talk to several servers' proxies at once.
   const callerId = `${exchange.principal.tokenId ?? exchange.principal.userId}\u0000${upstream.serverId}`;
   if (era === 'legacy') {

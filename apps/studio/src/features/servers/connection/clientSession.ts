@@ -1,9 +1,9 @@
 // What every MCP client session of the studio shares: how it introduces itself and how it ends.
 import { type Client, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
-import { STUDIO_VERSION } from '../../../version.js';
+import { STUDIO_IMPLEMENTATION } from '../../../version.js';
 import { releaseTransport } from './transports.js';
 
-export const CLIENT_INFO = { name: 'mcp-agent-studio', version: STUDIO_VERSION };
+export const CLIENT_INFO = STUDIO_IMPLEMENTATION;
 /** How long a stdio child that failed the handshake gets to exit, so its exit code and stderr can be reported. */
 export const EXIT_SETTLE_MS = 250;
 const TERMINATE_SESSION_MS = 1000;
