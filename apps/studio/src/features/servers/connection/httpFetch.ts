@@ -1,7 +1,11 @@
 // The fetch the SDK's HTTP transports use: undici's `request` (no WHATWG fetch machinery on the call path), with
-// redirects followed as fetch would, and every reply held to the per-message limit as it arrives.
+// redirects followed as fetch would, every reply held to the per-message limit as it arrives, and the event stream
+// answering a request without progress read here and handed on as JSON (collectedReply.ts).
+import type { Readable } from 'node:stream';
 import type { FetchLike } from '@modelcontextprotocol/client';
 import { type Dispatcher, getGlobalDispatcher, interceptors, request } from 'undici';
+import { collectableRequestId, collectReply } from './collectedReply.js';
+import { ReadReply } from './readReply.js';
 import { bodyWithin, eventStreamWithin } from './replyLimit.js';
 import { linkedSignal } from './requestSignal.js';
 import { MAX_MESSAGE_BYTES } from './stdioProcess.js';
@@ -35,16 +39,35 @@ export function requestFetch(dispatcher?: Dispatcher, maxBytes: number = MAX_MES
         return new Response(null, { status, headers });
       }
       if (headers.get('content-type')?.includes('text/event-stream')) {
-        return new Response(eventStreamWithin(reply.body, maxBytes, link.release), { status, headers });
+        const requestId = collectableRequestId(init?.method, init?.body);
+        if (requestId === undefined) return eventStream(reply.body, status, headers, maxBytes, link.release);
+        const collected = await collectReply(reply.body, requestId, maxBytes);
+        if ('stream' in collected) return eventStream(collected.stream, status, headers, maxBytes, link.release);
+        link.release();
+        return jsonReply(collected.messages, status, headers);
       }
       const body = await bodyWithin(reply.body, maxBytes);
       link.release();
-      return new Response(body, { status, headers });
+      return body instanceof Buffer
+        ? new ReadReply(body, { status, headers })
+        : new Response(body, { status, headers });
     } catch (error) {
       link.release();
       throw error;
     }
   };
+}
+
+function eventStream(body: Readable, status: number, headers: Headers, maxBytes: number, onEnd: () => void) {
+  return new Response(eventStreamWithin(body, maxBytes, onEnd), { status, headers });
+}
+
+/** A collected event stream as the JSON reply of the same messages (one message is sent as itself). */
+function jsonReply(messages: unknown[], status: number, headers: Headers): Response {
+  headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  headers.delete('transfer-encoding');
+  return new ReadReply(messages.length === 1 ? messages[0] : messages, { status, headers });
 }
 
 function followingRedirects(dispatcher: Dispatcher): Dispatcher {
