@@ -21,10 +21,9 @@ describe('usage event batches', () => {
     await studio.deps.database.close();
   });
 
-  it('writes an event that is sent again (a retried batch) only once', async () => {
-    const { db } = studio.deps.database;
+  async function eventOfMine(): Promise<UsageRow> {
     const me = (await callApi(studio.app, owner.accessToken, 'GET', '/api/auth/me')).json();
-    const row: UsageRow = {
+    return {
       id: randomUUID(),
       requestId: 'req-1',
       orgId: me.organization.id,
@@ -40,12 +39,47 @@ describe('usage event batches', () => {
       tokensOut: 5,
       at: new Date(),
     };
+  }
+
+  it('writes an event that is sent again (a retried batch) only once', async () => {
+    const { db } = studio.deps.database;
+    const row = await eventOfMine();
     const buffer = new UsageEventBuffer({ db, flushIntervalMs: 60_000, log: { warn: () => {} } });
     buffer.add(row);
     await buffer.flush();
     buffer.add({ ...row });
     await buffer.close();
     expect(await db.select().from(usageEvents)).toHaveLength(1);
+  });
+
+  it('writes every field of a batch as it was, whatever the text holds and whichever are empty', async () => {
+    const { db } = studio.deps.database;
+    const base = await eventOfMine();
+    const awkward = ['file:///a,"b"{c}\\d', 'NULL', '', ' spaced ', 'naïve ✓ 日本'];
+    const rows: UsageRow[] = awkward.map((text, index) => ({
+      ...base,
+      id: randomUUID(),
+      requestId: `awkward-${index}`,
+      tokenId: index % 2 === 0 ? randomUUID() : null,
+      workspaceId: null,
+      serverId: index % 2 === 0 ? null : randomUUID(),
+      method: 'resources/read',
+      tool: text,
+      status: 'error',
+      errorCode: index % 2 === 0 ? text : null,
+      latencyMs: 2 ** 31 - 1,
+      bytesIn: index,
+      bytesOut: 0,
+      tokensIn: index * 7,
+      tokensOut: 1,
+      at: new Date(Date.UTC(2026, 10, 21, 23, 59, 59, 123 + index)),
+    }));
+    const buffer = new UsageEventBuffer({ db, flushIntervalMs: 60_000, log: { warn: () => {} } });
+    for (const row of rows) buffer.add(row);
+    await buffer.close();
+    const written = (await db.select().from(usageEvents)).filter((row) => row.requestId.startsWith('awkward-'));
+    const byRequest = (a: { requestId: string }, b: { requestId: string }) => a.requestId.localeCompare(b.requestId);
+    expect(written.sort(byRequest)).toEqual(rows.map((row) => ({ ...row })).sort(byRequest));
   });
 
   it('writes the events still waiting when the studio shuts down', async () => {
