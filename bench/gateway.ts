@@ -4,12 +4,19 @@ import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js
 import { startEverythingHttp } from '../apps/studio/src/test/peers.js';
 import { percentile } from './load.js';
 import { mcpLoad } from './mcpLoad.js';
+import { type PassThrough, startPassThrough } from './passThrough.js';
 import { type BenchStudio, call, registerOwner, setUnlimitedPlan, startBenchStudio } from './studio.js';
 import { CALLS, WARMUP_CALLS } from './toolCalls.js';
 
-export type GatewayPath = 'direct' | 'gateway' | 'proxy' | 'gateway, metering off';
+export type GatewayPath = 'direct' | 'pass-through' | 'gateway' | 'proxy' | 'gateway, metering off';
 /** In the order the cells run (at each concurrency) and the tables list them. */
-export const GATEWAY_PATHS: readonly GatewayPath[] = ['direct', 'gateway', 'proxy', 'gateway, metering off'];
+export const GATEWAY_PATHS: readonly GatewayPath[] = [
+  'direct',
+  'pass-through',
+  'gateway',
+  'proxy',
+  'gateway, metering off',
+];
 export const GATEWAY_CONCURRENCIES = [1, 16, 64];
 /** The registration's limit on calls in flight: the default (8) would queue the studio's callers at 64. */
 export const GATEWAY_MAX_CONCURRENCY = Math.max(...GATEWAY_CONCURRENCIES);
@@ -107,7 +114,9 @@ export async function benchGateway(
   const everything = await startEverythingHttp();
   const upstreamUrl = `http://127.0.0.1:${everything.port}/mcp`;
   const studios: GatewayStudio[] = [];
+  let passThrough: PassThrough | undefined;
   try {
+    passThrough = await startPassThrough(upstreamUrl);
     const metered = await startGatewayStudio(targets.metered, upstreamUrl, {});
     studios.push(metered);
     const unmetered = await startGatewayStudio(targets.unmetered, upstreamUrl, { EXTERNAL_MCP_METERING: 'false' });
@@ -119,6 +128,7 @@ export async function benchGateway(
     });
     const endpoints: Record<GatewayPath, Endpoint> = {
       direct: { url: upstreamUrl, tool: 'echo' },
+      'pass-through': { url: passThrough.url, tool: 'echo' },
       gateway: gatewayOf(metered),
       proxy: {
         url: `${metered.studio.base}/api/v1/external-mcp/${metered.server.id}/mcp`,
@@ -162,6 +172,7 @@ export async function benchGateway(
     };
   } finally {
     for (const { studio } of studios) await studio.close();
+    await passThrough?.close();
     await everything.stop();
   }
 }
