@@ -70,6 +70,23 @@ describe('HTTP platform', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends the MCP endpoints only the headers a program reading JSON still heeds', async () => {
+    for (const url of ['/mcp', '/mcp/v/some-slug', '/api/v1/external-mcp/00000000-0000-0000-0000-000000000000/mcp']) {
+      const res = await studio.app.inject({
+        method: 'POST',
+        url,
+        headers: { origin: 'https://allowed.example.com' },
+        payload: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers).not.toHaveProperty('strict-transport-security');
+      expect(res.headers).not.toHaveProperty('x-frame-options');
+      expect(res.headers['access-control-allow-origin']).toBe('https://allowed.example.com');
+    }
+  });
+
   it('answers unknown API routes with the error shape and a request id', async () => {
     const res = await studio.app.inject({ url: '/api/does-not-exist' });
     expect(res.statusCode).toBe(404);
@@ -96,17 +113,18 @@ describe('global rate limit', () => {
     const studio = await startTestStudio({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
     try {
       const owner = await registerOwner(studio.app);
-      const statuses: number[] = [];
+      const answers = [];
       for (let i = 0; i < 7; i += 1) {
-        statuses.push(
-          (await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) })).statusCode,
-        );
+        answers.push(await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) }));
       }
-      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(answers.slice(0, 5).map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200]);
+      // The limit is told only once it is reached.
+      expect(answers[0]?.headers).not.toHaveProperty('x-ratelimit-remaining');
       const limited = await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) });
       expect(limited.statusCode).toBe(429);
       expect(limited.json().error.code).toBe('rate_limited');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.headers).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0' });
       // Anonymous callers from the same address have their own budget.
       expect((await studio.app.inject({ url: '/health' })).statusCode).toBe(200);
     } finally {

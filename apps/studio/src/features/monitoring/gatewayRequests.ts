@@ -1,17 +1,11 @@
 // Counts the JSON-RPC messages reaching each MCP endpoint, from one hook, so the gateway's routes stay unaware of it.
 import type { App } from '../../platform/http/app.js';
-import type { GatewayEndpoint, StudioMetrics } from '../../platform/metrics.js';
-
-/** Route patterns, not URLs: a slug or server id in the label would grow a series per caller's choice. */
-const ENDPOINTS: Readonly<Record<string, GatewayEndpoint>> = {
-  '/mcp': 'mcp',
-  '/mcp/v/:slug': 'virtual',
-  '/api/v1/external-mcp/:serverId/mcp': 'proxy',
-};
+import type { StudioMetrics } from '../../platform/metrics.js';
+import { MCP_ROUTES } from '../gateway/endpoints.js';
 
 export function countGatewayRequests(app: App, metrics: StudioMetrics): void {
   app.addHook('onResponse', async (request) => {
-    const endpoint = request.routeOptions.url && ENDPOINTS[request.routeOptions.url];
+    const endpoint = request.routeOptions.url && MCP_ROUTES[request.routeOptions.url];
     if (!endpoint) return;
     const messages = Array.isArray(request.body) ? request.body : [request.body];
     metrics.countGatewayRequest(

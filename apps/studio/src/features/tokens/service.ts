@@ -16,7 +16,7 @@ import type { EventBus } from '../../platform/events/bus.js';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { presentToken } from './present.js';
 import * as store from './store.js';
-import { VerifiedTokens } from './verifiedTokens.js';
+import { type VerifiedToken, VerifiedTokens } from './verifiedTokens.js';
 
 export interface TokenServiceDeps {
   db: Db;
@@ -34,6 +34,7 @@ export class TokenService {
   /** When this process last recorded each token's use, so a busy token costs one write a minute, not one a call. */
   private readonly lastTouched = new Map<string, number>();
   private readonly verified: VerifiedTokens;
+  private readonly principals = new WeakMap<VerifiedToken, Principal>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: TokenServiceDeps) {
@@ -111,14 +112,24 @@ export class TokenService {
       this.lastTouched.set(found.token.id, now.getTime());
       void store.touchToken(this.deps.db, found.token.id, now).catch(() => undefined);
     }
-    return new Principal({
-      kind: 'api_token',
-      userId: found.token.userId,
-      orgId: found.userOrgId,
-      role: found.role as Role,
-      tokenId: found.token.id,
-      permissions: found.token.permissions,
-    });
+    return this.principalOf(found);
+  }
+
+  /** One principal (and CASL ability) per verified token, made again when the token is read again. */
+  private principalOf(found: VerifiedToken): Principal {
+    let principal = this.principals.get(found);
+    if (!principal) {
+      principal = new Principal({
+        kind: 'api_token',
+        userId: found.token.userId,
+        orgId: found.userOrgId,
+        role: found.role as Role,
+        tokenId: found.token.id,
+        permissions: found.token.permissions,
+      });
+      this.principals.set(found, principal);
+    }
+    return principal;
   }
 
   private async read(hash: string) {

@@ -82,7 +82,8 @@ function followingRedirects(dispatcher: Dispatcher): Dispatcher {
 function plainHeaders(init: RequestInit['headers']): Record<string, string> {
   const headers: Record<string, string> = {};
   if (!init) return headers;
-  new Headers(init).forEach((value, name) => {
+  // The SDK sends a Headers already: read it as it is rather than through a copy.
+  (init instanceof Headers ? init : new Headers(init)).forEach((value, name) => {
     headers[name] = value;
   });
   return headers;
