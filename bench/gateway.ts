@@ -3,7 +3,7 @@
 import type { DatabaseTarget } from '../apps/studio/dist/platform/db/database.js';
 import { startEverythingHttp } from '../apps/studio/src/test/peers.js';
 import { percentile } from './load.js';
-import { mcpLoad } from './mcpLoad.js';
+import { type McpEndpoint, type McpLoadReply, mcpLoad } from './mcpLoad.js';
 import { type PassThrough, startPassThrough } from './passThrough.js';
 import { type BenchStudio, call, registerOwner, setUnlimitedPlan, startBenchStudio } from './studio.js';
 import { CALLS, WARMUP_CALLS } from './toolCalls.js';
@@ -28,6 +28,8 @@ export interface GatewayResult {
   p99: number;
   callsPerSecond: number;
   calls: number;
+  /** At concurrency 1: the direct calls made in turn with this path's, which its figures are compared with. */
+  alongside?: { p50: number; callsPerSecond: number };
 }
 
 export interface GatewayBench {
@@ -42,12 +44,6 @@ const MESSAGE = 'bench';
 /** Calls per path, at WARMUP_CONCURRENCY, before the first measured cell. */
 export const JIT_WARMUP_CALLS = 2000;
 const WARMUP_CONCURRENCY = 16;
-
-interface Endpoint {
-  url: string;
-  token?: string;
-  tool: string;
-}
 
 interface GatewayStudio {
   studio: BenchStudio;
@@ -89,6 +85,18 @@ async function startGatewayStudio(
   }
 }
 
+/** Several replies of one endpoint as one: every call, and their time. */
+function pool(replies: McpLoadReply[]): McpLoadReply {
+  const times = new Float64Array(replies.reduce((sum, reply) => sum + reply.times.length, 0));
+  let at = 0;
+  for (const reply of replies) {
+    times.set(reply.times, at);
+    at += reply.times.length;
+  }
+  const seconds = replies.reduce((sum, reply) => sum + reply.seconds, 0);
+  return { times, seconds, era: replies[0]?.era ?? 'unknown' };
+}
+
 function summarize(path: GatewayPath, concurrency: number, times: Float64Array, seconds: number): GatewayResult {
   const sorted = times.sort();
   return {
@@ -104,7 +112,8 @@ function summarize(path: GatewayPath, concurrency: number, times: Float64Array, 
 /**
  * Studio A (metering and quotas on, the default) on `targets.metered` and studio B (`EXTERNAL_MCP_METERING=false`) on
  * `targets.unmetered`, both in front of one server-everything over Streamable HTTP. Per concurrency and path, a
- * worker thread makes WARMUP_CALLS calls of warm-up, then CALLS measured, from as many callers sharing one client.
+ * worker thread makes WARMUP_CALLS calls of warm-up, then CALLS measured, from as many callers sharing one client;
+ * at concurrency 1, each path is called in turn with a direct call.
  */
 export async function benchGateway(
   targets: { metered: DatabaseTarget; unmetered: DatabaseTarget },
@@ -121,12 +130,12 @@ export async function benchGateway(
     studios.push(metered);
     const unmetered = await startGatewayStudio(targets.unmetered, upstreamUrl, { EXTERNAL_MCP_METERING: 'false' });
     studios.push(unmetered);
-    const gatewayOf = ({ studio, token, server }: GatewayStudio): Endpoint => ({
+    const gatewayOf = ({ studio, token, server }: GatewayStudio): McpEndpoint => ({
       url: `${studio.base}/mcp`,
       token,
       tool: `${server.slug}__echo`,
     });
-    const endpoints: Record<GatewayPath, Endpoint> = {
+    const endpoints: Record<GatewayPath, McpEndpoint> = {
       direct: { url: upstreamUrl, tool: 'echo' },
       'pass-through': { url: passThrough.url, tool: 'echo' },
       gateway: gatewayOf(metered),
@@ -140,28 +149,49 @@ export async function benchGateway(
     // Every path's code is compiled and optimized before anything is measured: otherwise the first path through the
     // studio (the gateway at concurrency 1) pays for the JIT warming up, and the studio measured after it does not.
     for (const path of GATEWAY_PATHS) {
-      const warm = { ...endpoints[path], message: MESSAGE, concurrency: WARMUP_CONCURRENCY, warmup: 0 };
+      const warm = { endpoints: [endpoints[path]], message: MESSAGE, concurrency: WARMUP_CONCURRENCY, warmup: 0 };
       await mcpLoad({ ...warm, calls: JIT_WARMUP_CALLS });
     }
     const results: GatewayResult[] = [];
     const eras = new Map<GatewayPath, Set<string>>(GATEWAY_PATHS.map((path) => [path, new Set()]));
+    const record = (path: GatewayPath, concurrency: number, reply: McpLoadReply, alongside?: GatewayResult) => {
+      eras.get(path)?.add(reply.era);
+      const result = summarize(path, concurrency, reply.times, reply.seconds);
+      if (alongside) result.alongside = { p50: alongside.p50, callsPerSecond: alongside.callsPerSecond };
+      progress(
+        `  ${path} c=${concurrency}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+          `${Math.round(result.callsPerSecond)} calls/s (${result.calls} calls, ${reply.era} era)` +
+          (alongside ? `; direct alongside: p50 ${alongside.p50.toFixed(2)} ms` : ''),
+      );
+      results.push(result);
+    };
+    const settle = () => Promise.all(studios.map(({ studio }) => studio.settle()));
     for (const concurrency of GATEWAY_CONCURRENCIES) {
+      const cell = {
+        message: MESSAGE,
+        concurrency,
+        warmup: Math.max(WARMUP_CALLS, concurrency),
+        calls: Math.max(CALLS, concurrency),
+      };
+      if (concurrency === 1) {
+        // Alone, each path is called in turn with a direct call, one call at a time: what else the machine does
+        // meanwhile falls on both alike. The direct row pools the direct calls of every pair.
+        const pooled: McpLoadReply[] = [];
+        for (const path of GATEWAY_PATHS.filter((path) => path !== 'direct')) {
+          const [direct, through] = await mcpLoad({ ...cell, endpoints: [endpoints.direct, endpoints[path]] });
+          await settle();
+          if (!direct || !through) throw new Error(`no answer for ${path} called in turn with direct`);
+          pooled.push(direct);
+          record(path, concurrency, through, summarize('direct', concurrency, direct.times.slice(), direct.seconds));
+        }
+        record('direct', concurrency, pool(pooled));
+        continue;
+      }
       for (const path of GATEWAY_PATHS) {
-        const reply = await mcpLoad({
-          ...endpoints[path],
-          message: MESSAGE,
-          concurrency,
-          warmup: Math.max(WARMUP_CALLS, concurrency),
-          calls: Math.max(CALLS, concurrency),
-        });
-        await Promise.all(studios.map(({ studio }) => studio.settle()));
-        eras.get(path)?.add(reply.era);
-        const result = summarize(path, concurrency, reply.times, reply.seconds);
-        progress(
-          `  ${path} c=${concurrency}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
-            `${Math.round(result.callsPerSecond)} calls/s (${result.calls} calls, ${reply.era} era)`,
-        );
-        results.push(result);
+        const [reply] = await mcpLoad({ ...cell, endpoints: [endpoints[path]] });
+        await settle();
+        if (!reply) throw new Error(`no answer for ${path}`);
+        record(path, concurrency, reply);
       }
     }
     const eraOf = (path: GatewayPath) => [...(eras.get(path) ?? [])].join(' and ');

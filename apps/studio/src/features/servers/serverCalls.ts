@@ -58,6 +58,9 @@ export interface ServerCallsDeps {
   metering: Metering;
 }
 
+/** What a call needs of a registration: the stored row serves as well as its presented form. */
+type Registration = Pick<McpServer, 'id' | 'enabled' | 'disabledTools' | 'timeoutMs' | 'maxConcurrency'>;
+
 /** What the manager's failures mean to an API caller. */
 function asAppError(err: unknown): unknown {
   if (err instanceof ServerBusyError)
@@ -227,7 +230,7 @@ export class ServerCalls {
 
   private runEnabled<T>(
     orgId: string,
-    server: McpServer,
+    server: Registration,
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
     options: UseOptions = {},
   ): Promise<T> {
@@ -237,7 +240,7 @@ export class ServerCalls {
 
   private async run<T>(
     orgId: string,
-    server: McpServer,
+    server: Registration,
     fn: (client: Client, signal: AbortSignal, scope: CallScope) => Promise<T>,
     options: UseOptions = {},
   ): Promise<T> {
@@ -257,7 +260,7 @@ export class ServerCalls {
   }
 
   /** The registration is read again at every (re)connect, so rotated secrets and changes apply. */
-  private managed(orgId: string, serverId: string, first: ReturnType<typeof presentServer>): ManagedServer {
+  private managed(orgId: string, serverId: string, first: Registration): ManagedServer {
     return {
       id: serverId,
       timeoutMs: first.timeoutMs,
@@ -280,10 +283,10 @@ export class ServerCalls {
   }
 
   /** The registration a call works from, from memory: changes reach it through the server events. */
-  private async registration(orgId: string, id: string) {
+  private async registration(orgId: string, id: string): Promise<Registration> {
     const row = await this.deps.directory.server(orgId, id);
     if (!row) throw notFound('MCP server');
-    return presentServer(row);
+    return row;
   }
 }
 

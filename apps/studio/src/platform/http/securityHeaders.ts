@@ -9,7 +9,7 @@ import helmet from 'helmet';
 type HeaderList = readonly (readonly [name: string, value: string])[];
 
 /** For answers only programs read: never sniffed into a document, never framed, loading nothing. */
-export const PROGRAM_HEADERS: HeaderList = [
+const PROGRAM_HEADERS: HeaderList = [
   ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
   ['x-content-type-options', 'nosniff'],
 ];
@@ -44,6 +44,7 @@ function headersOf(middleware: ReturnType<typeof helmet>): HeaderList {
   const headers: [string, string][] = [];
   const response = {
     setHeader: (name: string, value: string) => headers.push([name.toLowerCase(), String(value)]),
+    // It removes x-powered-by, which Fastify never sends.
     removeHeader: () => {},
   };
   let finished = false;
