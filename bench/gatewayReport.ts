@@ -190,7 +190,7 @@ export function gatewayReading(bench: GatewayBench): string[] {
       '0.25–0.3 ms off the p50 added, measured side by side with the previous build: request loggers no longer write ' +
       "their request id through pino's redaction when they are made (about 0.12 ms); the MCP endpoints send two " +
       "security headers instead of helmet's twelve, and the rate limit's three headers come with its 429 only, since " +
-      'each header costs the client about 0.04 ms per call; one principal is kept per verified API token. What remains ' +
+      'each header cost 0.02–0.04 ms per call in these probes; one principal is kept per verified API token. What remains ' +
       "beyond the bare hop is mostly the SDK client's work on both sides of the upstream call (about 0.35 ms); the " +
       'next step is sending a plain call on an upstream 2025-era HTTP session through its transport without the ' +
       "client's request machinery, keeping the SDK's checks on the answer.",
