@@ -1,7 +1,8 @@
 // Usage events wait in memory and are written in batches, off the request path; shutdown writes what is left.
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
-import type { usageEvents } from '../../platform/db/schema.js';
+import { usageEvents } from '../../platform/db/schema.js';
 import { PeriodicWriter } from './periodicWriter.js';
 
 export type UsageRow = typeof usageEvents.$inferInsert;
@@ -74,35 +75,20 @@ export class UsageEventBuffer {
   }
 }
 
-/** Each column of usage_events, its array type, and its value in a row. */
-const COLUMNS: [string, string, (row: UsageRow) => unknown][] = [
-  ['id', 'uuid', (row) => row.id],
-  ['request_id', 'text', (row) => row.requestId],
-  ['org_id', 'uuid', (row) => row.orgId],
-  ['user_id', 'uuid', (row) => row.userId],
-  ['token_id', 'uuid', (row) => row.tokenId ?? null],
-  ['workspace_id', 'uuid', (row) => row.workspaceId ?? null],
-  ['server_id', 'uuid', (row) => row.serverId ?? null],
-  ['method', 'text', (row) => row.method],
-  ['tool', 'text', (row) => row.tool],
-  ['status', 'text', (row) => row.status],
-  ['error_code', 'text', (row) => row.errorCode ?? null],
-  ['latency_ms', 'int4', (row) => row.latencyMs],
-  ['bytes_in', 'int4', (row) => row.bytesIn],
-  ['bytes_out', 'int4', (row) => row.bytesOut],
-  ['tokens_in', 'int4', (row) => row.tokensIn],
-  ['tokens_out', 'int4', (row) => row.tokensOut],
-  ['at', 'timestamptz', (row) => row.at.toISOString()],
-];
+/** The table's columns as drizzle knows them: their names, types, and how a value goes to the driver. */
+const COLUMNS = Object.entries(getTableColumns(usageEvents)) as [keyof UsageRow, PgColumn][];
 
 /**
  * One INSERT for the whole batch, one array parameter per column (`unnest`): the statement stays the same size
  * whatever the batch, instead of 17 parameters per row for the driver and the query builder to go through.
  */
 function insertStatement(batch: UsageRow[]): SQL {
-  const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
+  const names = sql.raw(COLUMNS.map(([, column]) => column.name).join(', '));
   const arrays = sql.join(
-    COLUMNS.map(([, type, value]) => sql`${sql.param(batch.map(value))}::${sql.raw(type)}[]`),
+    COLUMNS.map(([key, column]) => {
+      const values = batch.map((row) => (row[key] == null ? null : column.mapToDriverValue(row[key])));
+      return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
+    }),
     sql`, `,
   );
   return sql`insert into usage_events (${names}) select * from unnest(${arrays}) on conflict (id) do nothing`;

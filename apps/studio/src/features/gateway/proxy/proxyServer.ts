@@ -4,6 +4,7 @@ import { STUDIO_IMPLEMENTATION } from '../../../version.js';
 import type { Exchange } from '../admission.js';
 import type { InflightCalls } from '../inflightCalls.js';
 import { progressRelay } from '../progressRelay.js';
+import { callerOf } from '../toolCall.js';
 import { asProxyError } from './protocolErrors.js';
 import type { ProxyUpstream, UpstreamDescription } from './upstream.js';
 
@@ -30,7 +31,7 @@ export function proxyServer(context: ProxyServerContext): Server {
   const instructions = description?.instructions;
   const server = new Server(STUDIO_IMPLEMENTATION, { capabilities, ...(instructions ? { instructions } : {}) });
   // JSON-RPC ids are unique per client connection only: one token may talk to several servers' proxies at once.
-  const callerId = `${exchange.principal.tokenId ?? exchange.principal.userId}\u0000${upstream.serverId}`;
+  const callerId = `${callerOf(exchange.principal)}\u0000${upstream.serverId}`;
   if (era === 'legacy') {
     server.setNotificationHandler('notifications/cancelled', (notification) => {
       const { requestId } = notification.params;
