@@ -283,7 +283,7 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   catalogRoutes(app, catalog);
   const gateway = new GatewayService({ directory, calls: serverCalls, metering: usage.metering, log: app.log });
   gatewayRoutes(app, { gateway, metering: usage.metering, db, bus });
-  proxyRoutes(app, { db, calls: serverCalls, metering: usage.metering, timeoutMs: config.proxyTimeoutMs });
+  proxyRoutes(app, { directory, calls: serverCalls, metering: usage.metering, timeoutMs: config.proxyTimeoutMs });
   usageRoutes(app, new UsageReports({ db, clock }), usage.quotas);
   virtualServerRoutes(app, new VirtualServerService({ db, clock, bus }));
   healthRoutes(app, { db, clock });

@@ -1,8 +1,9 @@
 // One HTTP request to an MCP endpoint (/mcp, /mcp/v/<slug>, the proxy) handed to the SDK's fetch-style handler.
-import type { McpHandlerRequestOptions } from '@modelcontextprotocol/server';
+import type { CallToolResult, McpHandlerRequestOptions } from '@modelcontextprotocol/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../platform/auth/principal.js';
 import { Exchange } from './admission.js';
+import { type PlainToolCall, toolCallAnswer, toolCallError } from './plainToolCall.js';
 
 /**
  * The exchange of a request and the signal that ends it. The client going away aborts the exchange (which cancels
@@ -61,4 +62,19 @@ export async function sendResponse(reply: FastifyReply, response: Response): Pro
     reply.header(name, value);
   });
   return reply.send(await response.text());
+}
+
+/** A plain `tools/call` answered with JSON, without an SDK server (see plainToolCall.ts). */
+export async function answerPlainCall(
+  reply: FastifyReply,
+  call: PlainToolCall,
+  work: () => Promise<CallToolResult>,
+): Promise<FastifyReply> {
+  let answer: string;
+  try {
+    answer = toolCallAnswer(call, await work());
+  } catch (err) {
+    answer = toolCallError(call, err);
+  }
+  return reply.type('application/json').send(answer);
 }

@@ -10,12 +10,12 @@ import { AppError } from '../../platform/http/errors.js';
 import type { Metering } from '../usage/metering.js';
 import { Exchange } from './admission.js';
 import { type Audience, ChangeNotifications, tokenAudience, virtualAudience } from './changeNotifications.js';
-import { beginExchange, sdkRequest, sendResponse } from './httpExchange.js';
+import { answerPlainCall, beginExchange, sdkRequest, sendResponse } from './httpExchange.js';
 import { InflightCalls } from './inflightCalls.js';
 import { gatewayServer } from './mcpServer.js';
-import { type PlainToolCall, plainToolCall, toolCallAnswer, toolCallError } from './plainToolCall.js';
+import { plainToolCall } from './plainToolCall.js';
 import type { GatewayService } from './service.js';
-import { callGatewayTool, type ToolCallContext } from './toolCall.js';
+import { callGatewayTool } from './toolCall.js';
 import { virtualEndpoint } from './virtual/endpoint.js';
 import { VirtualScope } from './virtual/scope.js';
 
@@ -88,24 +88,15 @@ export function gatewayRoutes(app: App, deps: GatewayRouteDeps): void {
     );
     const context = { gateway, principal, exchange, inflight, ...(scope ? { scope } : {}) };
     const plain = plainToolCall(request.method, request.headers, request.body);
-    if (plain) return answerToolCall(reply, plain, { ...context, era: plain.era }, signal);
+    if (plain) {
+      const call = { id: plain.id, name: plain.name, args: plain.args, signal };
+      return answerPlainCall(reply, plain, () => callGatewayTool({ ...context, era: plain.era }, call));
+    }
     const [webRequest, options] = sdkRequest(request, signal, principal, { exchange, scope });
     const serving = isListenRequest(request.body) ? changes.join(audience, signal) : handler;
     const response = await serving.fetch(webRequest, options);
     return sendResponse(reply, response);
   }
-}
-
-/** A plain `tools/call`, answered with JSON without an SDK server (see plainToolCall.ts). */
-async function answerToolCall(reply: FastifyReply, call: PlainToolCall, context: ToolCallContext, signal: AbortSignal) {
-  let answer: string;
-  try {
-    const result = await callGatewayTool(context, { id: call.id, name: call.name, args: call.args, signal });
-    answer = toolCallAnswer(call, result);
-  } catch (err) {
-    answer = toolCallError(call, err);
-  }
-  return reply.type('application/json').send(answer);
 }
 
 function isListenRequest(body: unknown): boolean {

@@ -160,6 +160,36 @@ describe('the per-server proxy', () => {
     60_000,
   );
 
+  it.each([
+    ['stdio', 'auto', 135],
+    ['stdio', 'legacy', 136],
+    ['http', 'auto', 137],
+    ['http', 'legacy', 138],
+  ] as const)(
+    'cancels upstream on %s when a %s client aborts a call that asked for no progress',
+    async (transport, mode, duration) => {
+      const client = await connect(
+        await createApiToken(studio.app, admin.accessToken, ['mcp:*']),
+        ids[transport],
+        mode,
+      );
+      const controller = new AbortController();
+      const pending = client.callTool(
+        { name: 'trigger-long-running-operation', arguments: { duration, steps: 2 } },
+        { signal: controller.signal },
+      );
+      const upstream = () => upstreamCancelled(studio.app, admin.accessToken, ids[transport], duration);
+      await vi.waitFor(async () => expect((await upstream()).called).toBe(true), { timeout: 10_000, interval: 50 });
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      await vi.waitFor(async () => expect(await upstream()).toEqual({ called: true, cancelled: true }), {
+        timeout: 10_000,
+        interval: 50,
+      });
+    },
+    60_000,
+  );
+
   it('injects the credential the server demands; the client sends only its studio token', async () => {
     const token = await createApiToken(studio.app, admin.accessToken, [`mcp:server:${ids.guarded}`]);
     const before = guarded.requests();

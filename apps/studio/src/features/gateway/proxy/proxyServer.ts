@@ -4,7 +4,7 @@ import { STUDIO_IMPLEMENTATION } from '../../../version.js';
 import type { Exchange } from '../admission.js';
 import type { InflightCalls } from '../inflightCalls.js';
 import { progressRelay } from '../progressRelay.js';
-import { callerOf } from '../toolCall.js';
+import { callerOf, type ToolCallRequest } from '../toolCall.js';
 import { asProxyError } from './protocolErrors.js';
 import type { ProxyUpstream, UpstreamDescription } from './upstream.js';
 
@@ -30,26 +30,14 @@ export function proxyServer(context: ProxyServerContext): Server {
   const capabilities = description ? mirrored(description.capabilities) : FORWARDABLE;
   const instructions = description?.instructions;
   const server = new Server(STUDIO_IMPLEMENTATION, { capabilities, ...(instructions ? { instructions } : {}) });
-  // JSON-RPC ids are unique per client connection only: one token may talk to several servers' proxies at once.
-  const callerId = `${callerOf(exchange.principal)}\u0000${upstream.serverId}`;
   if (era === 'legacy') {
     server.setNotificationHandler('notifications/cancelled', (notification) => {
       const { requestId } = notification.params;
-      if (requestId !== undefined) inflight.cancel(callerId, requestId);
+      if (requestId !== undefined) inflight.cancel(callerIdOf(context), requestId);
     });
   }
-
-  /** Runs a forward under the request's cancellation (either era) and answers its failure as JSON-RPC. */
-  const forward = async <T>(ctx: ServerContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const call = era === 'legacy' ? inflight.start(callerId, ctx.mcpReq.id) : undefined;
-    try {
-      return await work(call ? AbortSignal.any([ctx.mcpReq.signal, call.signal]) : ctx.mcpReq.signal);
-    } catch (err) {
-      throw asProxyError(err);
-    } finally {
-      call?.end();
-    }
-  };
+  const forward = <T>(ctx: ServerContext, work: (signal: AbortSignal) => Promise<T>) =>
+    forwardRequest(context, ctx.mcpReq.id, ctx.mcpReq.signal, work);
   const metered = (ctx: ServerContext, signal: AbortSignal) => ({
     signal,
     requestId: exchange.requestId,
@@ -60,15 +48,13 @@ export function proxyServer(context: ProxyServerContext): Server {
     server.setRequestHandler('tools/list', (request, ctx) =>
       forward(ctx, (signal) => upstream.list('tools/list', request.params, signal)),
     );
-    server.setRequestHandler('tools/call', (request, ctx) => {
+    server.setRequestHandler('tools/call', async (request, ctx) => {
       const { name, arguments: args = {} } = request.params;
       const { onProgress, drain } = progressRelay(ctx);
-      return forward(ctx, async (signal) => {
-        const options = { ...metered(ctx, signal), ...(onProgress ? { onProgress } : {}) };
-        const result = await upstream.callTool(name, args, options);
-        await drain();
-        return server.projectCallToolResult(result as CallToolResult, undefined);
-      });
+      const call = { id: ctx.mcpReq.id, name, args, signal: ctx.mcpReq.signal, ...(onProgress ? { onProgress } : {}) };
+      const result = await proxyToolCall(context, call);
+      await drain();
+      return server.projectCallToolResult(result, undefined);
     });
   }
   if (capabilities.resources) {
@@ -99,6 +85,37 @@ export function proxyServer(context: ProxyServerContext): Server {
   }
   return server;
 }
+
+/** One `tools/call` forwarded, as both faces of the proxy answer it: its SDK server and the plain path. */
+export function proxyToolCall(context: ProxyServerContext, request: ToolCallRequest): Promise<CallToolResult> {
+  const { upstream, exchange } = context;
+  const { id, name, args, onProgress } = request;
+  return forwardRequest(context, id, request.signal, (signal) => {
+    const options = { signal, requestId: exchange.requestId, admission: exchange.take(id) };
+    return upstream.callTool(name, args, onProgress ? { ...options, onProgress } : options) as Promise<CallToolResult>;
+  });
+}
+
+/** Runs a forward under the request's cancellation (either era) and answers its failure as JSON-RPC. */
+async function forwardRequest<T>(
+  context: ProxyServerContext,
+  id: string | number,
+  requestSignal: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const call = context.era === 'legacy' ? context.inflight.start(callerIdOf(context), id) : undefined;
+  try {
+    return await work(call ? AbortSignal.any([requestSignal, call.signal]) : requestSignal);
+  } catch (err) {
+    throw asProxyError(err);
+  } finally {
+    call?.end();
+  }
+}
+
+/** JSON-RPC ids are unique per client connection only: one token may talk to several servers' proxies at once. */
+const callerIdOf = ({ exchange, upstream }: ProxyServerContext) =>
+  `${callerOf(exchange.principal)}\u0000${upstream.serverId}`;
 
 /**
  * What the server offers, among what the proxy forwards. List changes and resource subscriptions are left out:

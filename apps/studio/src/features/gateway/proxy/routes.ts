@@ -2,21 +2,23 @@
 // stateless in both eras, with the studio's credentials for it; for API tokens that may use that server.
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import type { Db } from '../../../platform/db/database.js';
 import type { App } from '../../../platform/http/app.js';
 import { notFound } from '../../../platform/http/errors.js';
+import type { ServerDirectory } from '../../servers/directory.js';
 import type { ServerCalls } from '../../servers/serverCalls.js';
 import type { Metering } from '../../usage/metering.js';
 import { Exchange } from '../admission.js';
-import { beginExchange, sdkRequest, sendResponse } from '../httpExchange.js';
+import { answerPlainCall, beginExchange, sdkRequest, sendResponse } from '../httpExchange.js';
 import { InflightCalls } from '../inflightCalls.js';
+import { plainToolCall } from '../plainToolCall.js';
 import { tokenPrincipal } from '../routes.js';
 import { proxiedServer } from './proxiedServer.js';
-import { proxyServer } from './proxyServer.js';
+import { proxyServer, proxyToolCall } from './proxyServer.js';
 import { ProxyUpstream, type UpstreamDescription } from './upstream.js';
 
 export interface ProxyRouteDeps {
-  db: Db;
+  /** Registrations as this process holds them (the calls work from the same). */
+  directory: Pick<ServerDirectory, 'server'>;
   calls: ServerCalls;
   metering: Metering;
   /** `EXTERNAL_MCP_PROXY_TIMEOUT_MS`. */
@@ -27,7 +29,7 @@ export interface ProxyRouteDeps {
 const HANDSHAKES: readonly unknown[] = ['initialize', 'server/discover'];
 
 export function proxyRoutes(app: App, deps: ProxyRouteDeps): void {
-  const { db, calls, metering, timeoutMs } = deps;
+  const { directory, calls, metering, timeoutMs } = deps;
   const inflight = new InflightCalls();
   const handler = createMcpHandler(
     ({ authInfo, era }) => {
@@ -54,7 +56,7 @@ export function proxyRoutes(app: App, deps: ProxyRouteDeps): void {
     handler: async (request, reply) => {
       const principal = tokenPrincipal(request);
       const { exchange, signal } = beginExchange(request, reply, principal);
-      const server = await proxiedServer(db, principal, request.params.serverId);
+      const server = await proxiedServer(directory, principal, request.params.serverId);
       if (!server) {
         exchange.deny(metering, request.body, 'not_found');
         throw notFound('MCP server');
@@ -64,6 +66,13 @@ export function proxyRoutes(app: App, deps: ProxyRouteDeps): void {
         return typeof target === 'string' ? { serverId: server.id, upstream: target } : undefined;
       });
       const upstream = new ProxyUpstream({ calls, principal, server, timeoutMs });
+      const plain = plainToolCall(request.method, request.headers, request.body);
+      if (plain) {
+        const call = { id: plain.id, name: plain.name, args: plain.args, signal };
+        return answerPlainCall(reply, plain, () =>
+          proxyToolCall({ upstream, exchange, era: plain.era, inflight }, call),
+        );
+      }
       // A server that cannot be reached fails the handshake over HTTP (502, 503 or 504), as a gateway does.
       const description = isHandshake(request.body) ? await upstream.describe(signal) : undefined;
       const [webRequest, options] = sdkRequest(request, signal, principal, { exchange, upstream, description });
