@@ -61,6 +61,37 @@ describe('servers that send malformed messages', () => {
     expect(textOf(await fx.callTool(other, 'echo', { text: 'fine' }))).toBe('Echo: fine');
   });
 
+  it.each(['stdio', 'http'] as const)(
+    'checks the answer to a tool call over %s as the MCP SDK does: its shape, its output schema, its errors',
+    async (transport) => {
+      const id =
+        transport === 'http' ? await fx.registerHttp('none') : await fx.register(FIXTURES.misbehaving, ['none']);
+      const failure = async (name: string, args: Record<string, unknown> = {}) => {
+        const res = await fx.callTool(id, name, args);
+        expect(res.statusCode, res.body).toBe(502);
+        return res.json().error;
+      };
+      expect(await failure('formless')).toEqual({
+        code: 'upstream_error',
+        message:
+          "The MCP server's reply to tools/call does not follow the MCP schema: content: Invalid input: expected array, received string",
+      });
+      expect(await failure('fail')).toEqual({
+        code: 'upstream_error',
+        message: 'The MCP server answered with an error: Tool failed on purpose',
+        details: { jsonRpcCode: -32001 },
+      });
+      const shaped = await fx.callTool(id, 'shaped', { n: 3 });
+      expect(shaped.statusCode, shaped.body).toBe(200);
+      expect(shaped.json().structuredContent).toEqual({ n: 3 });
+      expect(await failure('shaped', { n: 'three' })).toEqual({
+        code: 'upstream_error',
+        message: "The MCP server's reply does not match the tool's output schema: data/n must be number",
+      });
+      expect(textOf(await fx.callTool(id, 'echo', { text: 'still fine' }))).toBe('Echo: still fine');
+    },
+  );
+
   it('ignores a reply to a request id it never sent', async () => {
     const id = await fx.register(FIXTURES.misbehaving, ['unknown-id']);
     expect((await fx.api('POST', `/api/servers/${id}/test`)).json()).toMatchObject({ ok: true });

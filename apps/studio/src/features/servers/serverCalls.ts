@@ -8,7 +8,7 @@ import type { CredentialService } from '../credentials/service.js';
 import type { MeteredCall, Metering } from '../usage/metering.js';
 import type { Admission } from '../usage/quotas.js';
 import { NotForwardedError, UpstreamRpcError } from './callErrors.js';
-import { describeInvalidReply } from './connection/invalidReply.js';
+import { describeInvalidReply, describeOutputMismatch } from './connection/invalidReply.js';
 import { ReplyTooLargeError } from './connection/replyLimit.js';
 import type { ServerDirectory } from './directory.js';
 import type { ToolCallGuard } from './discovery/callGuard.js';
@@ -79,6 +79,14 @@ function asAppError(err: unknown): unknown {
     const message = `The MCP server's reply to ${invalid.method} does not follow the MCP schema: ${invalid.issues}`;
     return new AppError('upstream_error', 502, message);
   }
+  const mismatch = describeOutputMismatch(err);
+  if (mismatch) {
+    return new AppError(
+      'upstream_error',
+      502,
+      `The MCP server's reply does not match the tool's output schema: ${mismatch}`,
+    );
+  }
   const { code, data } = err as { code?: unknown; data?: unknown };
   const message = err instanceof Error ? err.message : String(err);
   if (typeof code === 'number') return new UpstreamRpcError({ code, message, ...(data === undefined ? {} : { data }) });
@@ -120,13 +128,17 @@ export class ServerCalls {
     const call = { principal, serverId: id, method: 'tools/call', tool: name, input: args } as const;
     return this.metered(call, options, async (reached) => {
       assertEnabled(server);
-      await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
+      const tool = await this.deps.toolGuard.assertCallable(principal.orgId, server, name, args);
       return this.run(
         principal.orgId,
         server,
-        async (client, signal, { keepAlive, timeoutMs }) => {
+        async (client, signal, { keepAlive, timeoutMs, direct }) => {
           reached();
           onStart?.();
+          // The client checks structured content against an output schema, and relays progress: those need it.
+          if (direct && !onProgress && tool.outputSchema === undefined) {
+            return direct.callTool({ name, arguments: args }, signal);
+          }
           const progress = onProgress && {
             resetTimeoutOnProgress: true,
             onprogress: ({ progress, total, message }: ToolCallProgress) => {

@@ -1,5 +1,5 @@
 // Readable words for a server reply the SDK rejected as not matching the MCP schema (its message is a JSON dump).
-import { SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
+import { ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 
 const MAX_ISSUES = 3;
 const MAX_TEXT = 300;
@@ -11,6 +11,19 @@ export function describeInvalidReply(error: unknown): { method: string; issues: 
   if (!match) return { method: 'a request', issues: cut(error.message) };
   const [, method = 'a request', dump = ''] = match;
   return { method, issues: summarize(dump) };
+}
+
+const OUTPUT_MISMATCH = "Structured content does not match the tool's output schema: ";
+const NO_STRUCTURED_CONTENT = /^Tool .* has an output schema but did not return structured content$/s;
+
+/**
+ * What is wrong with a tool's answer that the SDK client held to the tool's output schema, which it reports as a
+ * ProtocolError as if the server had sent one; undefined for any other error.
+ */
+export function describeOutputMismatch(error: unknown): string | undefined {
+  if (!(error instanceof ProtocolError)) return undefined;
+  if (error.message.startsWith(OUTPUT_MISMATCH)) return cut(error.message.slice(OUTPUT_MISMATCH.length));
+  return NO_STRUCTURED_CONTENT.test(error.message) ? 'it has no structured content' : undefined;
 }
 
 /** The SDK puts zod's issues there as JSON: `[{path, message}, …]`; anything else is cut to one line. */

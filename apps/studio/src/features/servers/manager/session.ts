@@ -13,6 +13,7 @@ import { offerRoots } from '../connection/roots.js';
 import { StdioProcessTransport } from '../connection/stdioProcess.js';
 import { recordTranscript, type TranscriptRing } from '../connection/transcript.js';
 import { createTransport, type ServerTarget, type TransportOptions } from '../connection/transports.js';
+import { DirectToolCalls } from './directToolCalls.js';
 import { ConnectionLostError, RequestCancelledError, RequestTimeoutError } from './errors.js';
 import type { ListName } from './types.js';
 
@@ -22,6 +23,8 @@ export interface Session {
   client: Client;
   transport: Transport;
   era: Era;
+  /** Tool calls straight through the transport, on a 2025-era session. */
+  direct?: DirectToolCalls;
   /** How the connection ended, once it has. */
   ended?: string;
   /** True once we asked for the close: an exit after that is not a crash. */
@@ -34,6 +37,8 @@ export interface CallScope {
   keepAlive: () => void;
   /** For the SDK's own request timer, whose 60 s default must not cut in before ours. */
   timeoutMs: number;
+  /** For a plain `tools/call` (no progress, no output schema to check), where the session allows it. */
+  direct?: DirectToolCalls;
 }
 
 /**
@@ -67,7 +72,8 @@ export async function runWithTimeout<T>(
   keepAlive();
   callerSignal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await Promise.race([fn(session.client, controller.signal, { keepAlive, timeoutMs }), stopped]);
+    const scope = { keepAlive, timeoutMs, direct: session.direct };
+    return await Promise.race([fn(session.client, controller.signal, scope), stopped]);
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     // The SDK's own timer, given the same time, can fire first.
@@ -187,7 +193,8 @@ async function connectOnce(
     stop.dispose();
   }
   const era = client.getProtocolEra() === 'modern' ? 'modern' : 'legacy';
-  const session: Session = { client, transport, era, closing: false };
+  const direct = DirectToolCalls.attach(client, options.transcript);
+  const session: Session = { client, transport, era, closing: false, ...(direct ? { direct } : {}) };
   // The SDK calls this before it fails the pending requests, so they can report how the connection ended.
   client.onclose = () => {
     session.ended = describeEnd(stdio);
