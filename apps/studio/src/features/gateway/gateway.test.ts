@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SessionTokens } from '@mcp-studio/protocol';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abortRunningCall } from '../../test/cancellation.js';
 import {
   addMember,
   bearer,
@@ -127,23 +128,9 @@ describe('the /mcp gateway', () => {
       // The upstream SDK client may drop the last step when it arrives in the same read as the result.
       expect(progress.slice(0, 2)).toEqual([1, 2]);
 
-      const controller = new AbortController();
-      const seen: number[] = [];
-      const pending = client.callTool(
-        { name: 'everything__trigger-long-running-operation', arguments: { duration: DURATION[mode], steps: 120 } },
-        { signal: controller.signal, onprogress: ({ progress: value }) => seen.push(value) },
-      );
-      await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 });
-      controller.abort();
-      await expect(pending).rejects.toThrow();
-
-      await vi.waitFor(
-        async () => {
-          const upstream = await upstreamCancelled(studio.app, admin.accessToken, everythingId, DURATION[mode]);
-          expect(upstream).toEqual({ called: true, cancelled: true });
-        },
-        { timeout: 10_000, interval: 50 },
-      );
+      const tool = 'everything__trigger-long-running-operation';
+      const upstream = () => upstreamCancelled(studio.app, admin.accessToken, everythingId, DURATION[mode]);
+      await abortRunningCall(client, tool, DURATION[mode], upstream, true);
     },
     60_000,
   );
@@ -152,19 +139,9 @@ describe('the /mcp gateway', () => {
     'cancels upstream when a %s client aborts a call that asked for no progress',
     async (mode) => {
       const client = await connect(await createToken(admin.accessToken, ['mcp:*']), mode);
-      const controller = new AbortController();
-      const pending = client.callTool(
-        { name: 'everything__trigger-long-running-operation', arguments: { duration: PLAIN_DURATION[mode], steps: 2 } },
-        { signal: controller.signal },
-      );
+      const tool = 'everything__trigger-long-running-operation';
       const upstream = () => upstreamCancelled(studio.app, admin.accessToken, everythingId, PLAIN_DURATION[mode]);
-      await vi.waitFor(async () => expect((await upstream()).called).toBe(true), { timeout: 10_000, interval: 50 });
-      controller.abort();
-      await expect(pending).rejects.toThrow();
-      await vi.waitFor(async () => expect(await upstream()).toEqual({ called: true, cancelled: true }), {
-        timeout: 10_000,
-        interval: 50,
-      });
+      await abortRunningCall(client, tool, PLAIN_DURATION[mode], upstream, false);
     },
     60_000,
   );
