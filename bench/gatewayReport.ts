@@ -190,9 +190,9 @@ export function gatewayReading(bench: GatewayBench): string[] {
       'build (3 × 2,000 calls in turn with direct calls and the bare hop): the proxy answers a plain `tools/call` on ' +
       'the plain path of `/mcp` and reads its registration from memory instead of the database, which took its p50 ' +
       'added from 2.0–3.1 ms to 0.4–0.9 ms; and a plain call on a 2025-era upstream session goes through the ' +
-      "session's transport without the SDK client's request machinery, about 0.06 ms less per call. Figures of an " +
-      'earlier session (+2.1 ms added) came from a run on a machine kept busy by other work: on a quiet one, the ' +
-      'same build added 0.6–0.9 ms in these probes.',
+      "session's transport without the SDK client's request machinery, about 0.06 ms less per call. The previous " +
+      'run of this bench (+2.1 ms added) was on a slower machine, where a direct call took 2.8 ms at the median: ' +
+      'on the machine of this run, the previous build added 0.6–0.9 ms in these probes.',
   );
   return lines;
 }
