@@ -32,6 +32,7 @@ export async function startBenchStudio(target: DatabaseTarget, env: Record<strin
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000000',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     PATH: process.env.PATH,
     HOME: process.env.HOME,

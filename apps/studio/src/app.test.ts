@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, registerOwner, startTestStudio, type TestStudio } from './test/harness.js';
+import { createApiToken, injectJsonRpc } from './test/mcpHttp.js';
 
 describe('HTTP platform', () => {
   let studio: TestStudio;
@@ -127,6 +128,30 @@ describe('global rate limit', () => {
       expect(limited.headers).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0' });
       // Anonymous callers from the same address have their own budget.
       expect((await studio.app.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await studio.close();
+    }
+  });
+
+  it('gives the MCP endpoints a budget of their own, GATEWAY_RATE_LIMIT_PER_MINUTE per user', async () => {
+    const studio = await startTestStudio({ env: { RATE_LIMIT_PER_MINUTE: '3', GATEWAY_RATE_LIMIT_PER_MINUTE: '6' } });
+    try {
+      const owner = await registerOwner(studio.app);
+      const token = await createApiToken(studio.app, owner.accessToken, ['mcp:*']);
+      const list = () => injectJsonRpc(studio.app, token, { jsonrpc: '2.0', id: 1, method: 'tools/list' });
+      const listed = [];
+      for (let i = 0; i < 6; i += 1) listed.push((await list()).statusCode);
+      expect(listed).toEqual([200, 200, 200, 200, 200, 200]);
+      const limited = await list();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('6') });
+      // The rest of the API still has its own budget, of which creating the token took one request.
+      const me = [];
+      for (let i = 0; i < 3; i += 1) {
+        me.push(await studio.app.inject({ url: '/api/auth/me', headers: bearer(owner.accessToken) }));
+      }
+      expect(me.map((answer) => answer.statusCode)).toEqual([200, 200, 429]);
+      expect(me[2]?.headers['x-ratelimit-limit']).toBe('3');
     } finally {
       await studio.close();
     }

@@ -238,9 +238,15 @@ export async function buildApp(deps: StudioDeps): Promise<App> {
   securityHeaders(app, isMcpRoute);
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
+    // A signed-in caller has two budgets: the MCP endpoints (which its MCP clients call at a tool call's pace) and
+    // the rest of the API. Anonymous callers have one per address, wherever they knock.
+    keyGenerator: (request) => {
+      if (!request.principal) return `ip:${request.ip}`;
+      const budget = isMcpRoute(request.routeOptions.url ?? '') ? 'mcp' : 'user';
+      return `${budget}:${request.principal.userId}`;
+    },
+    max: (_request, key) => (key.startsWith('mcp:') ? config.gatewayRateLimitPerMinute : config.rateLimitPerMinute),
     timeWindow: 60_000,
-    keyGenerator: (request) => (request.principal ? `user:${request.principal.userId}` : `ip:${request.ip}`),
     // The x-ratelimit-* headers come with a 429 only: on every other answer each client would parse three headers
     // more per call, which on /mcp cost about a tenth of a millisecond in all.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },

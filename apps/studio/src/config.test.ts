@@ -13,6 +13,7 @@ describe('configuration', () => {
       logLevel: 'info',
       corsOrigins: [],
       rateLimitPerMinute: 100,
+      gatewayRateLimitPerMinute: 1000,
       registration: 'invite',
     });
     expect(config.dataDir.endsWith('/data')).toBe(true);
@@ -29,6 +30,7 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://a.example.com, https://b.example.com',
       RATE_LIMIT_PER_MINUTE: '250',
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '5000',
       REGISTRATION: 'open',
     });
     expect(config).toMatchObject({
@@ -41,6 +43,7 @@ describe('configuration', () => {
       logLevel: 'debug',
       corsOrigins: ['https://a.example.com', 'https://b.example.com'],
       rateLimitPerMinute: 250,
+      gatewayRateLimitPerMinute: 5000,
       registration: 'open',
     });
   });

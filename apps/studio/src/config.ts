@@ -23,6 +23,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z.string().default(''),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(100),
+  GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt.default(1000),
   REGISTRATION: z.enum(['invite', 'open']).default('invite'),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt.default(30),
@@ -99,6 +100,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   corsOrigins: string[];
   rateLimitPerMinute: number;
+  /** For signed-in callers of the MCP endpoints, counted apart from the rest of the API. */
+  gatewayRateLimitPerMinute: number;
   registration: 'invite' | 'open';
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -172,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     corsOrigins: splitList(e.CORS_ORIGINS),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    gatewayRateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
     registration: e.REGISTRATION,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,

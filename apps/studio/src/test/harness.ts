@@ -55,6 +55,7 @@ export async function startTestStudio(
   const config = loadConfig({
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '100000',
     DATA_DIR: '/nonexistent',
     // Tests run health checks themselves (studio.health.runOnce()); no timer disturbs the others.
     SERVER_HEALTH_INTERVAL_MS: '0',
