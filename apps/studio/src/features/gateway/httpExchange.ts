@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../platform/auth/principal.js';
 import { Exchange } from './admission.js';
 import { type PlainToolCall, toolCallAnswer, toolCallError } from './plainToolCall.js';
+import type { ToolCallRequest } from './toolCall.js';
 
 /**
  * The exchange of a request and the signal that ends it. The client going away aborts the exchange (which cancels
@@ -64,17 +65,18 @@ export async function sendResponse(reply: FastifyReply, response: Response): Pro
   return reply.send(await response.text());
 }
 
-/** A plain `tools/call` answered with JSON, without an SDK server (see plainToolCall.ts). */
+/** A plain `tools/call` answered with JSON, without an SDK server (see plainToolCall.ts): `call` makes the call. */
 export async function answerPlainCall(
   reply: FastifyReply,
-  call: PlainToolCall,
-  work: () => Promise<CallToolResult>,
+  plain: PlainToolCall,
+  signal: AbortSignal,
+  call: (request: ToolCallRequest) => Promise<CallToolResult>,
 ): Promise<FastifyReply> {
   let answer: string;
   try {
-    answer = toolCallAnswer(call, await work());
+    answer = toolCallAnswer(plain, await call({ id: plain.id, name: plain.name, args: plain.args, signal }));
   } catch (err) {
-    answer = toolCallError(call, err);
+    answer = toolCallError(plain, err);
   }
   return reply.type('application/json').send(answer);
 }

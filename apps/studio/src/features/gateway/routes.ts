@@ -88,10 +88,8 @@ export function gatewayRoutes(app: App, deps: GatewayRouteDeps): void {
     );
     const context = { gateway, principal, exchange, inflight, ...(scope ? { scope } : {}) };
     const plain = plainToolCall(request.method, request.headers, request.body);
-    if (plain) {
-      const call = { id: plain.id, name: plain.name, args: plain.args, signal };
-      return answerPlainCall(reply, plain, () => callGatewayTool({ ...context, era: plain.era }, call));
-    }
+    if (plain)
+      return answerPlainCall(reply, plain, signal, (call) => callGatewayTool({ ...context, era: plain.era }, call));
     const [webRequest, options] = sdkRequest(request, signal, principal, { exchange, scope });
     const serving = isListenRequest(request.body) ? changes.join(audience, signal) : handler;
     const response = await serving.fetch(webRequest, options);

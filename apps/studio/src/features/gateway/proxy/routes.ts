@@ -68,10 +68,8 @@ export function proxyRoutes(app: App, deps: ProxyRouteDeps): void {
       const upstream = new ProxyUpstream({ calls, principal, server, timeoutMs });
       const plain = plainToolCall(request.method, request.headers, request.body);
       if (plain) {
-        const call = { id: plain.id, name: plain.name, args: plain.args, signal };
-        return answerPlainCall(reply, plain, () =>
-          proxyToolCall({ upstream, exchange, era: plain.era, inflight }, call),
-        );
+        const context = { upstream, exchange, era: plain.era, inflight };
+        return answerPlainCall(reply, plain, signal, (call) => proxyToolCall(context, call));
       }
       // A server that cannot be reached fails the handshake over HTTP (502, 503 or 504), as a gateway does.
       const description = isHandshake(request.body) ? await upstream.describe(signal) : undefined;
